@@ -1,0 +1,141 @@
+package cn.gongkai.app.run;
+
+import cn.gongkai.crawl.FetchFailure;
+import cn.gongkai.crawl.FetchedPage;
+import cn.gongkai.crawl.SiteCrawl;
+import cn.gongkai.engine.audit.AgencyResult;
+import cn.gongkai.engine.audit.AuditListener;
+import cn.gongkai.engine.extract.ExtractedPage;
+import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.Evidence;
+import cn.gongkai.engine.rule.Finding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Audit runs in the embedded database: each site's pages, facts and findings are written as soon as that
+ * site is done, in one transaction per site, so a run that dies later keeps what it had collected.
+ */
+@Component
+public class RunStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    RunStore(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** A stored run, as `runs` lists it. */
+    public record RunSummary(String id, String packId, LocalDate asOf, String status, Instant startedAt,
+                             Instant finishedAt, String outDir, int agencies) {
+    }
+
+    public void started(String runId, String packId, LocalDate asOf, String outDir) {
+        jdbc.sql("INSERT INTO run (id, pack_id, as_of, status, started_at, out_dir) VALUES (?, ?, ?, 'RUNNING', ?, ?)")
+                .params(runId, packId, asOf, Timestamp.from(Instant.now()), outDir)
+                .update();
+    }
+
+    public void finished(String runId, String status, String error) {
+        jdbc.sql("UPDATE run SET status = ?, finished_at = ?, error = ? WHERE id = ?")
+                .params(status, Timestamp.from(Instant.now()), error, runId)
+                .update();
+    }
+
+    /** A listener that stores each site as the audit reports it. */
+    public AuditListener recorder(String runId) {
+        return new AuditListener() {
+            @Override
+            public void siteCrawled(Agency agency, SiteCrawl crawl, List<ExtractedPage> pages) {
+                tx.executeWithoutResult(s -> storeCrawl(runId, agency, crawl, pages));
+            }
+
+            @Override
+            public void agencyAssessed(AgencyResult result) {
+                tx.executeWithoutResult(s -> storeResult(runId, result));
+            }
+        };
+    }
+
+    private void storeCrawl(String runId, Agency agency, SiteCrawl crawl, List<ExtractedPage> extracted) {
+        for (int i = 0; i < crawl.pages().size(); i++) {
+            FetchedPage p = crawl.pages().get(i);
+            String title = i < extracted.size() ? clip(extracted.get(i).title(), 1000) : null;
+            jdbc.sql("INSERT INTO page (run_id, agency, url, status, content_type, title, fetched_at, warc_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(runId, agency.name(), clip(p.url(), 2000), p.status(), clip(p.contentType(), 200), title,
+                            Timestamp.from(p.fetchedAt()), p.warcRecordId())
+                    .update();
+        }
+        for (FetchFailure f : crawl.failures()) {
+            jdbc.sql("INSERT INTO fetch_failure (run_id, agency, url, referrer, status, error) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(runId, agency.name(), clip(f.url(), 2000), clip(f.referrer(), 2000), f.status(), clip(f.error(), 1000))
+                    .update();
+        }
+    }
+
+    private void storeResult(String runId, AgencyResult r) {
+        Agency a = r.agency();
+        jdbc.sql("INSERT INTO run_agency (run_id, name, url, agency_type, tier, reachable, pages_fetched, failures, score, max_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(runId, a.name(), a.url(), a.type().name(), a.tier(), r.visit().reachable(), r.visit().pagesFetched(),
+                        r.visit().failures(), r.score(), r.maxScore())
+                .update();
+        for (Document d : r.documents()) {
+            jdbc.sql("INSERT INTO fact (run_id, agency, kind, title, url, year_covered, published_on, written_on, guide_fields, has_san_gong, warc_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(runId, a.name(), d.kind().name(), clip(d.title(), 1000), clip(d.url(), 2000), d.yearCovered(),
+                            d.publishedOn(), d.writtenOn(),
+                            d.guideFields().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                            d.hasSanGong(), d.warcRecordId())
+                    .update();
+        }
+        for (Finding f : r.findings()) {
+            jdbc.sql("INSERT INTO finding (run_id, agency, rule_id, item, status, points, awarded, explanation, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(runId, a.name(), f.rule(), f.item(), f.status().name(), f.points(), f.awarded(),
+                            clip(f.explanation(), 4000),
+                            clip(f.evidence().stream().map(Evidence::url).collect(Collectors.joining("\n")), 8000))
+                    .update();
+        }
+    }
+
+    /** Stores the final ranks once every agency is in. */
+    public void ranked(String runId, List<AgencyResult> results) {
+        tx.executeWithoutResult(s -> results.forEach(r ->
+                jdbc.sql("UPDATE run_agency SET rank_overall = ?, rank_in_tier = ? WHERE run_id = ? AND name = ?")
+                        .params(r.rank(), r.tierRank(), runId, r.agency().name())
+                        .update()));
+    }
+
+    public List<RunSummary> list() {
+        return jdbc.sql("""
+                        SELECT r.id, r.pack_id, r.as_of, r.status, r.started_at, r.finished_at, r.out_dir,
+                               (SELECT COUNT(*) FROM run_agency a WHERE a.run_id = r.id) AS agencies
+                        FROM run r ORDER BY r.started_at DESC""")
+                .query((rs, n) -> new RunSummary(rs.getString("id"), rs.getString("pack_id"),
+                        rs.getDate("as_of").toLocalDate(), rs.getString("status"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getString("out_dir"), rs.getInt("agencies")))
+                .list();
+    }
+
+    /** Counts rows of a run in one table; used by tests and the runs listing. */
+    public int count(String table, String runId) {
+        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency").contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?").param(runId).query(Integer.class).single();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,103 @@
+package cn.gongkai.engine.audit;
+
+import cn.gongkai.crawl.CrawlSettings;
+import cn.gongkai.crawl.SiteCrawl;
+import cn.gongkai.crawl.SiteCrawler;
+import cn.gongkai.crawl.WarcArchive;
+import cn.gongkai.engine.extract.PageExtractor;
+import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.engine.rule.RuleEvaluator;
+import cn.gongkai.engine.rule.RulePack;
+import cn.gongkai.engine.score.Ranking;
+import cn.gongkai.engine.score.Score;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The engine's front door: audits a list of agencies against one rule pack as of an explicit date.
+ * Sites are crawled concurrently (each politely, by its own crawler), every response goes to one WARC archive,
+ * and each agency's facts are evaluated as soon as its crawl ends. An agency whose site fails is still
+ * assessed (as unreachable); it never stops the others.
+ */
+public final class Audit {
+
+    private static final Logger log = LoggerFactory.getLogger(Audit.class);
+
+    private final RuleEvaluator evaluator;
+    private final CrawlSettings settings;
+    private final int parallelSites;
+    private final PageExtractor extractor = new PageExtractor();
+
+    public Audit(RulePack pack, CrawlSettings settings, int parallelSites) {
+        this.evaluator = new RuleEvaluator(pack);
+        this.settings = settings;
+        this.parallelSites = Math.max(1, parallelSites);
+    }
+
+    /**
+     * Runs the audit. Returns agencies ranked (overall and within tier), in rank order.
+     *
+     * @param archive  where every request and response is kept as evidence
+     */
+    public AuditReport run(String runId, List<Agency> agencies, LocalDate asOf, WarcArchive archive,
+                           AuditListener listener) throws InterruptedException {
+        Instant started = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelSites, Math.max(1, agencies.size())));
+        try {
+            List<Future<AgencyResult>> futures = new ArrayList<>();
+            for (Agency agency : agencies) {
+                futures.add(pool.submit(() -> assess(agency, asOf, archive, listener)));
+            }
+            List<AgencyResult> results = new ArrayList<>();
+            for (Future<AgencyResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("审计失败 / audit failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            RulePack pack = evaluator.pack();
+            return new AuditReport(runId, pack.id(), pack.title(), pack.source(), asOf, started, ranked(results));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private AgencyResult assess(Agency agency, LocalDate asOf, WarcArchive archive, AuditListener listener) {
+        log.info("开始抽查 {} {}", agency.name(), agency.url());
+        SiteCrawl crawl = new SiteCrawler(settings, archive).crawl(URI.create(agency.url()));
+        SiteFacts facts = SiteFacts.of(agency.url(), crawl, extractor);
+        listener.siteCrawled(agency, crawl, facts.pages());
+        List<Finding> findings = evaluator.evaluate(agency, facts.visit(), facts.documents(), asOf);
+        Score score = Score.of(findings);
+        AgencyResult result = new AgencyResult(agency, facts.visit(), facts.documents(), findings,
+                score.awarded(), score.fullMarks(), 0, 0);
+        listener.agencyAssessed(result);
+        log.info("完成 {}：{} 页，得分 {}/{}", agency.name(), crawl.pages().size(), score.awarded(), score.fullMarks());
+        return result;
+    }
+
+    /** Ranks by percentage of applicable full marks, so agencies with items not applicable compare fairly. */
+    static List<AgencyResult> ranked(List<AgencyResult> results) {
+        Map<AgencyResult, Integer> overall = Ranking.rank(results, AgencyResult::percentage);
+        Map<AgencyResult, Integer> tier = Ranking.rankWithin(results, r -> r.agency().tier(), AgencyResult::percentage);
+        return results.stream()
+                .map(r -> new AgencyResult(r.agency(), r.visit(), r.documents(), r.findings(), r.score(), r.maxScore(),
+                        overall.get(r), tier.get(r)))
+                .sorted(Comparator.comparingInt(AgencyResult::rank).thenComparing(r -> r.agency().name()))
+                .toList();
+    }
+}

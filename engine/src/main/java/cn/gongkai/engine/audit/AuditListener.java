@@ -1,0 +1,23 @@
+package cn.gongkai.engine.audit;
+
+import cn.gongkai.crawl.SiteCrawl;
+import cn.gongkai.engine.extract.ExtractedPage;
+import cn.gongkai.engine.fact.Agency;
+
+/**
+ * Hears an audit as it goes, so the caller can store pages and findings as soon as they exist (nothing
+ * collected is lost if a later agency fails) and show progress. Called from crawl worker threads.
+ */
+public interface AuditListener {
+
+    AuditListener NONE = new AuditListener() {
+    };
+
+    /** A site has been crawled; its pages are in the WARC archive already. */
+    default void siteCrawled(Agency agency, SiteCrawl crawl, java.util.List<ExtractedPage> pages) {
+    }
+
+    /** An agency has been evaluated and scored (not yet ranked). */
+    default void agencyAssessed(AgencyResult result) {
+    }
+}

@@ -1,0 +1,49 @@
+package cn.gongkai.engine.fact;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A document the agency published, as read from one page or attachment.
+ *
+ * @param kind          what the document is (by content, not by column)
+ * @param title         title as published, in the page's own characters
+ * @param url           where it was fetched
+ * @param fetchedAt     when the page was fetched; {@code null} for saved files
+ * @param warcRecordId  the WARC response record that proves what the page showed; {@code null} for saved files
+ * @param yearCovered   the year the document is about (budget year, year reported on); {@code null} if unknown
+ * @param publishedOn   发布日期 from the metadata block, {@code PubDate} or a labelled date; {@code null} if none
+ * @param writtenOn     成文日期 where the page states it; {@code null} otherwise
+ * @param guideFields   for a 指南: which 第12条 items it states (see {@link GuideField}); empty otherwise
+ * @param hasSanGong    for 预算/决算: whether a 三公经费 section or table is present
+ */
+public record Document(
+        DocumentKind kind,
+        String title,
+        String url,
+        Instant fetchedAt,
+        String warcRecordId,
+        Integer yearCovered,
+        LocalDate publishedOn,
+        LocalDate writtenOn,
+        Set<GuideField> guideFields,
+        boolean hasSanGong) {
+
+    public Document {
+        guideFields = guideFields == null ? Set.of() : Set.copyOf(guideFields);
+    }
+
+    /**
+     * Whether this document was published after {@code other}; a dated document is newer than an undated one.
+     * Rules use it to judge only the newest 指南.
+     */
+    public boolean newerThan(Document other) {
+        return publishedOn != null && (other.publishedOn == null || publishedOn.isAfter(other.publishedOn));
+    }
+
+    /** The evidence pointer for findings based on this document. */
+    public Evidence evidence() {
+        return new Evidence(url, fetchedAt, warcRecordId, title);
+    }
+}

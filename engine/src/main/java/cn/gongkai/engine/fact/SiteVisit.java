@@ -1,0 +1,13 @@
+package cn.gongkai.engine.fact;
+
+/**
+ * What the crawl of one agency's site came back with, as a fact rules can match: whether the site answered at
+ * all, how many pages were read and how many fetches failed.
+ *
+ * @param reachable     whether the start page answered with a 2xx response
+ * @param pagesFetched  pages and attachments read successfully
+ * @param failures      fetches that failed (status ≥ 400, timeouts, resets)
+ * @param error         why the start page could not be read; {@code null} when reachable
+ */
+public record SiteVisit(String url, boolean reachable, int pagesFetched, int failures, String error) {
+}

@@ -1,0 +1,130 @@
+package cn.gongkai.engine.rule;
+
+import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.AssessmentDate;
+import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.SiteVisit;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.utils.KieHelper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates one rule pack with Drools. The pack's DRL is compiled once into a {@link KieBase}; each agency
+ * gets a fresh session holding its facts, the assessment date and a {@link PackContext} global. Rules record
+ * verdicts; points come from {@code pack.yaml}.
+ *
+ * <p>Where several rules speak about the same item (one per document found, say), the most favourable
+ * verdict stands: an item is met if any published document meets it.
+ */
+public final class RuleEvaluator {
+
+    /** Best first: the order in which competing verdicts for one item are preferred. */
+    private static final List<FindingStatus> PREFERENCE = List.of(FindingStatus.NOT_APPLICABLE, FindingStatus.MET,
+            FindingStatus.PARTIAL, FindingStatus.NEEDS_REVIEW, FindingStatus.VIOLATION, FindingStatus.MISSING);
+
+    private final RulePack pack;
+    private final KieBase kieBase;
+
+    public RuleEvaluator(RulePack pack) {
+        this.pack = pack;
+        this.kieBase = compile(pack);
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** Compiles the pack's DRL, failing with every compiler message (file and line) at once. */
+    static KieBase compile(RulePack pack) {
+        KieServices ks = KieServices.Factory.get();
+        KieHelper helper = new KieHelper();
+        pack.rules().forEach((name, text) -> {
+            Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(name);
+            helper.addResource(resource, ResourceType.DRL);
+        });
+        Results results = helper.verify();
+        List<Message> errors = results.getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            String lines = errors.stream()
+                    .map(m -> fileOf(m) + ":" + m.getLine() + " " + m.getText().strip())
+                    .collect(Collectors.joining("\n"));
+            throw new PackException(pack.id(), fileOf(errors.get(0)), "DRL 编译错误：\n" + lines, "DRL does not compile");
+        }
+        return helper.build();
+    }
+
+    private static String fileOf(Message m) {
+        String path = m.getPath();
+        return path == null ? "?" : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Evaluates the pack for one agency and returns one finding per pack item, in pack order. */
+    public List<Finding> evaluate(Agency agency, SiteVisit visit, List<Document> documents, LocalDate asOf) {
+        PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters());
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal("ctx", ctx);
+            session.insert(agency);
+            session.insert(visit);
+            session.insert(new AssessmentDate(asOf));
+            // A document dated after the assessment date was not there on that date: it is no evidence.
+            documents.stream()
+                    .filter(d -> d.publishedOn() == null || !d.publishedOn().isAfter(asOf))
+                    .forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        Map<String, Verdict> best = new LinkedHashMap<>();
+        for (Verdict v : ctx.verdicts()) {
+            if (pack.item(v.rule()).isEmpty()) {
+                throw new PackException(pack.id(), "*.drl", "规则记录了 pack.yaml 中没有的条目 " + v.rule(),
+                        "a rule recorded unknown item " + v.rule());
+            }
+            best.merge(v.rule(), v, (a, b) -> rank(b) < rank(a) ? b : a);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (PackItem item : pack.items()) {
+            Verdict v = best.get(item.id());
+            findings.add(v == null ? unresolved(item) : finding(item, v));
+        }
+        return findings;
+    }
+
+    private static int rank(Verdict v) {
+        return PREFERENCE.indexOf(v.status());
+    }
+
+    private Finding finding(PackItem item, Verdict v) {
+        double awarded = switch (v.status()) {
+            case MET -> item.points();
+            case PARTIAL -> item.points() * pack.partialShare();
+            default -> 0;
+        };
+        double points = v.status() == FindingStatus.NOT_APPLICABLE ? 0 : item.points();
+        return new Finding(item.id(), item.item(), item.title(), item.area(), v.status(), points,
+                awarded, v.evidence(), v.explanation());
+    }
+
+    private static Finding unresolved(PackItem item) {
+        String explanation = item.check() == CheckMode.AUTO
+                ? "规则未得出结论，请人工核查。"
+                : "该项无法从网站自动判断，请测评人员人工核查。";
+        return new Finding(item.id(), item.item(), item.title(), item.area(), FindingStatus.NEEDS_REVIEW,
+                item.points(), 0, List.of(), explanation);
+    }
+}
