@@ -1,0 +1,41 @@
+package cn.gongkai.engine.extract;
+
+import cn.gongkai.engine.fact.Document;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What {@link PageExtractor} read from one page or attachment.
+ *
+ * @param url             the source URL
+ * @param title           the page title in the page's own characters; empty if none was found
+ * @param rawText         the decoded text as the page shows it
+ * @param normalizedText  Simplified characters, pinyin-pair mojibake removed, full-width forms folded and
+ *                        whitespace collapsed: the text all keyword matching runs on
+ * @param charset         the charset the bytes were decoded with ({@code null} for binary attachments)
+ * @param documents       the 指南 / 年报 / 部门预算 / 部门决算 this page holds (two for a combined 决算+预算 page);
+ *                        empty for any other page
+ * @param listEntries     dated links when the page is a column list; empty otherwise
+ * @param publishedOn     发布日期 (metadata block, {@code PubDate}, or a labelled date near the title); never a
+ *                        date from the body text; {@code null} if none
+ * @param writtenOn       成文日期 (metadata block, else the signature date after the issuer); {@code null} if none
+ */
+public record ExtractedPage(
+        String url,
+        String title,
+        String rawText,
+        String normalizedText,
+        String charset,
+        List<Document> documents,
+        List<ListEntry> listEntries,
+        LocalDate publishedOn,
+        LocalDate writtenOn) {
+
+    public ExtractedPage {
+        title = title == null ? "" : title;
+        rawText = rawText == null ? "" : rawText;
+        normalizedText = normalizedText == null ? "" : normalizedText;
+        documents = documents == null ? List.of() : List.copyOf(documents);
+        listEntries = listEntries == null ? List.of() : List.copyOf(listEntries);
+    }
+}
