@@ -15,7 +15,16 @@ import java.nio.charset.StandardCharsets;
         description = "政务公开合规测评：抓取机关网站、抽取事实、按规则包评分、生成测评表。",
         subcommands = {DemoCommand.class, AuditCommand.class, ExtractCommand.class, PacksCommand.class, RunsCommand.class,
                 CommandLine.HelpCommand.class})
-public class GongkaiCommand {
+public class GongkaiCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand, show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 
     /** Exit code for unusable input (agency list, pack, date): the user must fix something. */
     public static final int BAD_INPUT = 2;

@@ -48,7 +48,7 @@ public class RunStore {
 
     public void finished(String runId, String status, String error) {
         jdbc.sql("UPDATE run SET status = ?, finished_at = ?, error = ? WHERE id = ?")
-                .params(status, Timestamp.from(Instant.now()), error, runId)
+                .params(status, Timestamp.from(Instant.now()), clip(error, 4000), runId)
                 .update();
     }
 

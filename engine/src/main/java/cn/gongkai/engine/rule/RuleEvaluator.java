@@ -49,6 +49,19 @@ public final class RuleEvaluator {
 
     /** Compiles the pack's DRL, failing with every compiler message (file and line) at once. */
     static KieBase compile(RulePack pack) {
+        // Drools resolves fact classes through the context class loader, which under a Spring Boot jar or a
+        // test runner is not necessarily the one that loaded the fact model.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleEvaluator.class.getClassLoader());
+        try {
+            return compileWithContextLoader(pack);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KieBase compileWithContextLoader(RulePack pack) {
         KieServices ks = KieServices.Factory.get();
         KieHelper helper = new KieHelper();
         pack.rules().forEach((name, text) -> {

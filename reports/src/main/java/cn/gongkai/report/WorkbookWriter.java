@@ -1,0 +1,65 @@
+package cn.gongkai.report;
+
+import cn.gongkai.engine.audit.AgencyResult;
+import cn.gongkai.engine.audit.AuditReport;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Streams the assessment workbook: 说明, 排名, then one 得分卡 per agency in rank order. Each scorecard's rows
+ * leave the heap as soon as the sheet is complete, so the heap grows with the number of sheets, not rows.
+ */
+final class WorkbookWriter {
+
+    private WorkbookWriter() {
+    }
+
+    static void write(AuditReport report, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path partial = dir.resolve(file.getFileName() + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                write(report, out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    static void write(AuditReport report, OutputStream out) throws IOException {
+        StreamingWorkbook workbook = new StreamingWorkbook();
+        try {
+            CellWriter cells = new CellWriter(workbook);
+            SheetNames names = new SheetNames();
+
+            Sheet notes = workbook.createSheet(names.claim(NotesSheet.NAME));
+            NotesSheet.write(notes, cells, report);
+            StreamingWorkbook.finishSheet(notes);
+
+            Sheet ranking = workbook.createSheet(names.claim(RankingSheet.NAME));
+            RankingSheet.write(ranking, cells, report);
+            StreamingWorkbook.finishSheet(ranking);
+
+            int digits = Math.max(2, Integer.toString(report.agencies().size()).length());
+            int index = 1;
+            for (AgencyResult agency : report.agencies()) {
+                String wanted = String.format("%0" + digits + "d %s", index++, agency.agency().name());
+                Sheet sheet = workbook.createSheet(names.claim(wanted));
+                ScorecardSheet.write(sheet, cells, agency);
+                StreamingWorkbook.finishSheet(sheet);
+            }
+            workbook.setActiveSheet(1);
+            workbook.write(out);
+        } finally {
+            workbook.dispose();
+            workbook.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gongkai.report;
+
+import cn.gongkai.engine.audit.AgencyResult;
+import cn.gongkai.engine.audit.AuditReport;
+import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.AgencyType;
+import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.engine.rule.FindingStatus;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeCaseWorkbookTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportWithoutAgenciesStillHasNotesAndRanking() throws IOException {
+        AuditReport empty = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of());
+        try (XSSFWorkbook wb = write(empty)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getSheet("排名").getLastRowNum()).isZero();
+        }
+    }
+
+    @Test
+    void formulaLikeAgencyNameAndUrlStayTextInSheetNameRankingAndScorecard() throws IOException {
+        String name = "=1+2 某局";
+        AgencyResult agency = new AgencyResult(new Agency(name, "+javascript:x", AgencyType.DEPARTMENT, null),
+                null, List.of(), List.of(new Finding("R", null, "-标题", null, FindingStatus.MISSING, 5, 0,
+                null, "+说明")), 0, 5, 1, 1);
+        AuditReport report = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of(agency));
+        try (XSSFWorkbook wb = write(report)) {
+            assertThat(wb.getSheetName(2)).isEqualTo("01 =1+2 某局");
+            Cell rankingName = wb.getSheet("排名").getRow(1).getCell(2);
+            assertThat(rankingName.getStringCellValue()).isEqualTo(name);
+            assertThat(rankingName.getCellStyle().getQuotePrefixed()).isTrue();
+            Cell url = wb.getSheet("排名").getRow(1).getCell(5);
+            assertThat(url.getHyperlink()).isNull();
+            assertThat(url.getCellStyle().getQuotePrefixed()).isTrue();
+
+            Cell item = wb.getSheetAt(2).getRow(ScorecardSheet.HEADER_ROW + 1).getCell(2);
+            assertThat(item.getStringCellValue()).isEqualTo("-标题");
+            assertThat(item.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(wb.getSheetAt(2).getRow(4).getCell(1).getStringCellValue()).isEqualTo("未记录");
+        }
+    }
+
+    private XSSFWorkbook write(AuditReport report) throws IOException {
+        Path file = dir.resolve("assessment.xlsx");
+        new ReportWriter().writeWorkbook(report, file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+}
