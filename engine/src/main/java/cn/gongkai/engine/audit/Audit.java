@@ -6,6 +6,7 @@ import cn.gongkai.crawl.SiteCrawler;
 import cn.gongkai.crawl.WarcArchive;
 import cn.gongkai.engine.extract.PageExtractor;
 import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.AgencyFacts;
 import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.RuleEvaluator;
 import cn.gongkai.engine.rule.RulePack;
@@ -81,9 +82,10 @@ public final class Audit {
         SiteCrawl crawl = new SiteCrawler(settings, archive).crawl(URI.create(agency.url()));
         SiteFacts facts = SiteFacts.of(agency.url(), crawl, extractor);
         listener.siteCrawled(agency, crawl, facts.pages());
-        List<Finding> findings = evaluator.evaluate(agency, facts.visit(), facts.documents(), asOf);
+        AgencyFacts agencyFacts = new AgencyFacts(agency, facts.visit(), facts.documents(), facts.observations());
+        List<Finding> findings = evaluator.evaluate(agencyFacts, asOf);
         Score score = Score.of(findings);
-        AgencyResult result = new AgencyResult(agency, facts.visit(), facts.documents(), findings,
+        AgencyResult result = new AgencyResult(agency, facts.visit(), facts.documents(), facts.observations(), findings,
                 score.awarded(), score.fullMarks(), 0, 0);
         listener.agencyAssessed(result);
         log.info("完成 {}：{} 页，得分 {}/{}", agency.name(), crawl.pages().size(), score.awarded(), score.fullMarks());
@@ -95,8 +97,7 @@ public final class Audit {
         Map<AgencyResult, Integer> overall = Ranking.rank(results, AgencyResult::percentage);
         Map<AgencyResult, Integer> tier = Ranking.rankWithin(results, r -> r.agency().tier(), AgencyResult::percentage);
         return results.stream()
-                .map(r -> new AgencyResult(r.agency(), r.visit(), r.documents(), r.findings(), r.score(), r.maxScore(),
-                        overall.get(r), tier.get(r)))
+                .map(r -> r.ranked(overall.get(r), tier.get(r)))
                 .sorted(Comparator.comparingInt(AgencyResult::rank).thenComparing(r -> r.agency().name()))
                 .toList();
     }

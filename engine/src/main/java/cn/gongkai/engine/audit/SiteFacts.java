@@ -59,8 +59,7 @@ final class SiteFacts {
             for (Document d : page.documents()) {
                 java.time.LocalDate listed = listedDates.get(sameResource(d.url()));
                 Document dated = d.publishedOn() != null || listed == null ? d
-                        : new Document(d.kind(), d.title(), d.url(), d.fetchedAt(), d.warcRecordId(), d.yearCovered(),
-                        listed, d.writtenOn(), d.guideFields(), d.hasSanGong());
+                        : d.withPublishedOn(listed);
                 unique.putIfAbsent(d.kind() + "|" + d.yearCovered() + "|" + d.url(), dated);
             }
         }
@@ -93,6 +92,11 @@ final class SiteFacts {
 
     List<Document> documents() {
         return documents;
+    }
+
+    /** Site-level facts beyond documents; none are derived yet. */
+    List<Object> observations() {
+        return List.of();
     }
 
     SiteVisit visit() {

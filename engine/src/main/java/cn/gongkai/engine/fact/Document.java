@@ -17,6 +17,7 @@ import java.util.Set;
  * @param writtenOn     成文日期 where the page states it; {@code null} otherwise
  * @param guideFields   for a 指南: which 第12条 items it states (see {@link GuideField}); empty otherwise
  * @param hasSanGong    for 预算/决算: whether a 三公经费 section or table is present
+ * @param details       the rest of the metadata block (索引号, 文号, 发文机关, 有效性 …)
  */
 public record Document(
         DocumentKind kind,
@@ -28,10 +29,26 @@ public record Document(
         LocalDate publishedOn,
         LocalDate writtenOn,
         Set<GuideField> guideFields,
-        boolean hasSanGong) {
+        boolean hasSanGong,
+        DocumentDetails details) {
 
     public Document {
         guideFields = guideFields == null ? Set.of() : Set.copyOf(guideFields);
+        details = details == null ? DocumentDetails.NONE : details;
+    }
+
+    /** A document whose page states nothing beyond the core facts. */
+    public Document(DocumentKind kind, String title, String url, Instant fetchedAt, String warcRecordId,
+                    Integer yearCovered, LocalDate publishedOn, LocalDate writtenOn, Set<GuideField> guideFields,
+                    boolean hasSanGong) {
+        this(kind, title, url, fetchedAt, warcRecordId, yearCovered, publishedOn, writtenOn, guideFields, hasSanGong,
+                DocumentDetails.NONE);
+    }
+
+    /** The same document with another publication date (an attachment dated by the list that links it). */
+    public Document withPublishedOn(LocalDate date) {
+        return new Document(kind, title, url, fetchedAt, warcRecordId, yearCovered, date, writtenOn, guideFields,
+                hasSanGong, details);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.gongkai.engine.rule;
 
 import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.AgencyFacts;
 import cn.gongkai.engine.fact.AssessmentDate;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.SiteVisit;
@@ -87,12 +88,20 @@ public final class RuleEvaluator {
 
     /** Evaluates the pack for one agency and returns one finding per pack item, in pack order. */
     public List<Finding> evaluate(Agency agency, SiteVisit visit, List<Document> documents, LocalDate asOf) {
+        return evaluate(new AgencyFacts(agency, visit, documents, List.of()), asOf);
+    }
+
+    /** Evaluates the pack over all of an agency's facts and returns one finding per pack item, in pack order. */
+    public List<Finding> evaluate(AgencyFacts facts, LocalDate asOf) {
+        Agency agency = facts.agency();
+        List<Document> documents = facts.documents();
         PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters());
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal("ctx", ctx);
             session.insert(agency);
-            session.insert(visit);
+            session.insert(facts.visit());
+            facts.observations().forEach(session::insert);
             session.insert(new AssessmentDate(asOf));
             // A document dated after the assessment date was not there on that date: it is no evidence.
             documents.stream()
