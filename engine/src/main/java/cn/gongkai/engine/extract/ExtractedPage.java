@@ -1,6 +1,7 @@
 package cn.gongkai.engine.extract;
 
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.DocumentDetails;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,6 +20,10 @@ import java.util.List;
  * @param publishedOn     发布日期 (metadata block, {@code PubDate}, or a labelled date near the title); never a
  *                        date from the body text; {@code null} if none
  * @param writtenOn       成文日期 (metadata block, else the signature date after the issuer); {@code null} if none
+ * @param details         the page's metadata block beyond dates (索引号, 文号, 发文机关, 有效性, column)
+ * @param facts           content checks of the page's documents ({@link cn.gongkai.engine.fact.AnnualReportContent},
+ *                        {@link cn.gongkai.engine.fact.SanGongFunds}, {@link cn.gongkai.engine.fact.PowerListContent},
+ *                        {@link cn.gongkai.engine.fact.PolicyInterpretation})
  */
 public record ExtractedPage(
         String url,
@@ -29,7 +34,9 @@ public record ExtractedPage(
         List<Document> documents,
         List<ListEntry> listEntries,
         LocalDate publishedOn,
-        LocalDate writtenOn) {
+        LocalDate writtenOn,
+        DocumentDetails details,
+        List<Object> facts) {
 
     public ExtractedPage {
         title = title == null ? "" : title;
@@ -37,5 +44,14 @@ public record ExtractedPage(
         normalizedText = normalizedText == null ? "" : normalizedText;
         documents = documents == null ? List.of() : List.copyOf(documents);
         listEntries = listEntries == null ? List.of() : List.copyOf(listEntries);
+        details = details == null ? DocumentDetails.NONE : details;
+        facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A page without metadata details or content checks. */
+    public ExtractedPage(String url, String title, String rawText, String normalizedText, String charset,
+                         List<Document> documents, List<ListEntry> listEntries, LocalDate publishedOn,
+                         LocalDate writtenOn) {
+        this(url, title, rawText, normalizedText, charset, documents, listEntries, publishedOn, writtenOn, null, null);
     }
 }

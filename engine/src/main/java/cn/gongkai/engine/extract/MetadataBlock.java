@@ -22,6 +22,7 @@ final class MetadataBlock {
     static final String DOC_NO = "文号";
     static final String TITLE = "标题";
     static final String COLUMN = "栏目";
+    static final String VALIDITY = "有效性";
     static final String OTHER = "其他";
 
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
@@ -35,7 +36,8 @@ final class MetadataBlock {
         label(DOC_NO, "发文字号", "發文字號", "文号", "文號");
         label(TITLE, "标题", "標題", "文件标题", "文件標題");
         label(COLUMN, "栏目", "欄目");
-        label(OTHER, "主题词", "主題詞", "有效性", "来源", "來源", "信息来源", "原文链接", "本地目录", "时效", "体裁分类",
+        label(VALIDITY, "有效性", "時效性", "时效性", "效力状态", "效力狀態", "有效状态");
+        label(OTHER, "主题词", "主題詞", "来源", "來源", "信息来源", "原文链接", "本地目录", "体裁分类",
                 "组配分类", "服务对象");
     }
 

@@ -1,6 +1,9 @@
 package cn.gongkai.engine.extract;
 
+import cn.gongkai.engine.fact.AnnualReportContent;
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.DocumentDetails;
+import cn.gongkai.engine.fact.PowerListContent;
 import cn.gongkai.engine.fact.DocumentKind;
 import cn.gongkai.engine.fact.GuideField;
 import java.net.URI;
@@ -107,9 +110,12 @@ public final class PageExtractor {
         if (written == null) {
             written = PageDates.signature(normalized);
         }
-        List<Document> documents = documents(source, title, normalized, published, written);
-        return new ExtractedPage(source.url(), title, rawText, normalized, decoded.charset(), documents,
-                ListEntries.read(doc), published, written);
+        DocumentDetails details = DetailsReader.read(block, TitleFinder.metaContent(doc, "ColumnName"), rawText);
+        List<ListEntry> entries = ListEntries.read(doc);
+        Facts facts = facts(source, title, KindClassifier.classify(TextNormalizer.normalize(title)), normalized,
+                published, written, details, entries.size(), doc);
+        return new ExtractedPage(source.url(), title, rawText, normalized, decoded.charset(), facts.documents(),
+                entries, published, written, details, facts.checks());
     }
 
     private ExtractedPage text(PageSource source) {
@@ -133,9 +139,11 @@ public final class PageExtractor {
         if (written == null) {
             written = PageDates.signature(normalizedBody);
         }
-        List<Document> documents = documents(source, title, normalized, published, written);
-        return new ExtractedPage(source.url(), title, rawText, normalized, decoded.charset(), documents, List.of(),
-                published, written);
+        DocumentDetails details = DetailsReader.read(block, "", rawText);
+        Facts facts = facts(source, title, KindClassifier.classify(TextNormalizer.normalize(title)), normalized,
+                published, written, details, 0, null);
+        return new ExtractedPage(source.url(), title, rawText, normalized, decoded.charset(), facts.documents(),
+                List.of(), published, written, details, facts.checks());
     }
 
     private ExtractedPage attachment(PageSource source, AttachmentText.Format format) throws Exception {
@@ -144,31 +152,55 @@ public final class PageExtractor {
         String stem = fileStem(source.url());
         String title = HAN.matcher(stem).find() ? stem : firstNonEmptyLine(rawText);
         LocalDate written = PageDates.signature(normalized);
-        List<Document> documents = documents(source, title, normalized, null, written);
-        if (documents.isEmpty() && !KindClassifier.OTHER_GENRE.matcher(TextNormalizer.normalize(title)).find()) {
+        List<KindClassifier.KindYear> kinds = KindClassifier.classify(TextNormalizer.normalize(title));
+        if (kinds.isEmpty() && !KindClassifier.OTHER_GENRE.matcher(TextNormalizer.normalize(title)).find()) {
             String lead = String.join(" ", Arrays.stream(normalized.split("\n")).limit(3).toList());
-            List<KindClassifier.KindYear> kinds = KindClassifier.classify(lead);
-            documents = documents(source, title, kinds, normalized, null, written);
+            kinds = KindClassifier.classify(lead);
         }
-        return new ExtractedPage(source.url(), title, rawText, normalized, null, documents, List.of(), null, written);
+        Facts facts = facts(source, title, kinds, normalized, null, written, DocumentDetails.NONE, 0, null);
+        return new ExtractedPage(source.url(), title, rawText, normalized, null, facts.documents(), List.of(), null,
+                written, DocumentDetails.NONE, facts.checks());
     }
 
-    private static List<Document> documents(PageSource source, String title, String normalized, LocalDate published,
-                                            LocalDate written) {
-        return documents(source, title, KindClassifier.classify(TextNormalizer.normalize(title)), normalized,
-                published, written);
+    /** The documents of a page and the content checks made on them. */
+    private record Facts(List<Document> documents, List<Object> checks) {
     }
 
-    private static List<Document> documents(PageSource source, String title, List<KindClassifier.KindYear> kinds,
-                                            String normalized, LocalDate published, LocalDate written) {
-        List<Document> out = new ArrayList<>();
+    /**
+     * Builds the page's documents: the baseline kinds when the title names one, else the other kinds
+     * ({@link MoreKinds}); then reads the content checks of 年报, 三公经费, 权责清单 and 政策解读.
+     */
+    private static Facts facts(PageSource source, String title, List<KindClassifier.KindYear> kinds, String normalized,
+                               LocalDate published, LocalDate written, DocumentDetails details, int listEntries,
+                               org.jsoup.nodes.Document doc) {
+        if (kinds.isEmpty()) {
+            kinds = MoreKinds.classify(new MoreKinds.Page(title, normalized, details, listEntries));
+        }
+        List<Document> documents = new ArrayList<>();
         for (KindClassifier.KindYear k : kinds) {
             Set<GuideField> fields = k.kind() == DocumentKind.DISCLOSURE_GUIDE ? GuideFields.detect(normalized) : Set.of();
-            boolean money = k.kind() == DocumentKind.DEPARTMENT_BUDGET || k.kind() == DocumentKind.DEPARTMENT_FINAL_ACCOUNTS;
-            out.add(new Document(k.kind(), title, source.url(), source.fetchedAt(), source.warcRecordId(), k.year(),
-                    published, written, fields, money && SanGong.present(normalized)));
+            boolean money = k.kind() == DocumentKind.DEPARTMENT_BUDGET || k.kind() == DocumentKind.DEPARTMENT_FINAL_ACCOUNTS
+                    || k.kind() == DocumentKind.SAN_GONG_FUNDS;
+            documents.add(new Document(k.kind(), title, source.url(), source.fetchedAt(), source.warcRecordId(), k.year(),
+                    published, written, fields, money && SanGong.present(normalized), details));
         }
-        return out;
+        List<Object> checks = new ArrayList<>(SanGongReader.read(documents, title, normalized, details.issuers()));
+        for (Document d : documents) {
+            switch (d.kind()) {
+                case ANNUAL_REPORT -> {
+                    List<String> problems = doc == null ? null
+                            : AnnualReportReader.tableProblems(doc.select("table").stream()
+                                    .filter(t -> t.select("table table").isEmpty()).toList());
+                    checks.add(new AnnualReportContent(d.yearCovered(), AnnualReportReader.sections(normalized),
+                            problems == null ? null : problems.isEmpty(), problems, d.evidence()));
+                }
+                case POWER_LIST -> checks.add(new PowerListContent(PowerListReader.fields(normalized), d.evidence()));
+                case POLICY_INTERPRETATION -> checks.add(InterpretationReader.read(title, doc, d.evidence()));
+                default -> {
+                }
+            }
+        }
+        return new Facts(documents, checks);
     }
 
     private static ExtractedPage empty(PageSource source) {

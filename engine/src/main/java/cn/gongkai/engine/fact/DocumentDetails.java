@@ -20,4 +20,30 @@ public record DocumentDetails(String indexNo, String topic, List<String> issuers
     public DocumentDetails {
         issuers = issuers == null ? List.of() : List.copyOf(issuers);
     }
+
+    /** 前段码 of the 索引号 (the agency's code, before the slash); {@code null} without a slash. */
+    public String indexPrefix() {
+        int slash = indexNo == null ? -1 : indexNo.indexOf('/');
+        return slash < 0 ? null : indexNo.substring(0, slash);
+    }
+
+    /** 后段码 of the 索引号 (year-serial, after the slash); {@code null} without a slash. */
+    public String indexSuffix() {
+        int slash = indexNo == null ? -1 : indexNo.indexOf('/');
+        return slash < 0 ? null : indexNo.substring(slash + 1);
+    }
+
+    /**
+     * Whether the document is in force as its 有效性 says: {@code true} for 有效/现行有效, {@code false} for
+     * 失效/废止/已修改/停止执行, {@code null} when not stated.
+     */
+    public Boolean inForce() {
+        if (validity == null || validity.isBlank()) {
+            return null;
+        }
+        if (validity.matches(".*(失效|废止|廢止|停止执行|已修改|已修订|无效|無效).*")) {
+            return false;
+        }
+        return validity.contains("有效") ? Boolean.TRUE : null;
+    }
 }

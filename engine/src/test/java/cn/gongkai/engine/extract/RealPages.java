@@ -15,7 +15,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class RealPages {
 
     /** One page's labels; {@code kinds} holds {@code kind} and, for the four document kinds, {@code year}. */
-    record Label(String file, String title, LocalDate writtenOn, LocalDate publishedOn, List<Map<String, Object>> kinds) {
+    record Label(String file, String title, LocalDate writtenOn, LocalDate publishedOn, String indexNo, String docNo,
+                 List<String> issuers, List<Map<String, Object>> kinds) {
     }
 
     static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("../../shared/real-pages").normalize();
@@ -36,7 +37,8 @@ final class RealPages {
     @SuppressWarnings("unchecked")
     private static Label label(Map<String, Object> m) {
         return new Label((String) m.get("file"), (String) m.get("title"), date(m.get("writtenOn")),
-                date(m.get("publishedOn")), (List<Map<String, Object>>) m.get("kinds"));
+                date(m.get("publishedOn")), (String) m.get("indexNo"), (String) m.get("docNo"),
+                (List<String>) m.getOrDefault("issuers", List.of()), (List<Map<String, Object>>) m.get("kinds"));
     }
 
     private static LocalDate date(Object o) {

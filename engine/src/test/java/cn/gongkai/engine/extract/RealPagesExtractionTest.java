@@ -3,6 +3,7 @@ package cn.gongkai.engine.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.SanGongFunds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ class RealPagesExtractionTest {
         Score title = score(l -> squash(l.title()), p -> squash(p.title()));
         Score published = score(RealPages.Label::publishedOn, ExtractedPage::publishedOn);
         Score written = score(RealPages.Label::writtenOn, ExtractedPage::writtenOn);
+        Score indexNo = score(RealPages.Label::indexNo, p -> p.details().indexNo());
+        Score docNo = score(RealPages.Label::docNo, p -> p.details().docNo());
+        Score issuers = new Score("issuers");
         Score kind = new Score("kind");
         Score year = new Score("yearCovered");
         for (RealPages.Label l : labels) {
@@ -61,10 +65,15 @@ class RealPagesExtractionTest {
                     : p.documents().stream().map(d -> d.kind().name()).toList();
             List<String> actualYears = p.documents().stream().map(d -> d.kind() + ":" + d.yearCovered()).toList();
             kind.compareSets(l.file(), expectedKinds, actualKinds);
+            issuers.compareSets(l.file(), l.issuers(), p.details().issuers());
             year.compareSets(l.file(), expectedYears, actualYears);
         }
-        List<Score> all = List.of(title, published, written, kind, year);
+        List<Score> all = List.of(title, published, written, kind, year, indexNo, docNo, issuers);
         System.out.println(table(all));
+        for (Score s : List.of(indexNo, docNo, issuers)) {
+            assertThat(s.precision()).as(s.misses.toString()).isGreaterThanOrEqualTo(1.0);
+            assertThat(s.recall()).as(s.misses.toString()).isGreaterThanOrEqualTo(1.0);
+        }
         assertThat(kind.precision()).as(kind.misses.toString()).isGreaterThanOrEqualTo(1.0);
         assertThat(kind.recall()).as(kind.misses.toString()).isGreaterThanOrEqualTo(1.0);
         assertThat(year.precision()).as(year.misses.toString()).isGreaterThanOrEqualTo(1.0);
@@ -95,6 +104,33 @@ class RealPagesExtractionTest {
         assertThat(nianbao.writtenOn()).hasToString("2012-02-20");
     }
 
+    @Test
+    void sanGongPagesGiveTheirStatementWithUnitItemsAndExplanation() {
+        assertThat(pages.get("pingtan-sangong-juesuan-2017-benji-published-2018-text.txt").facts())
+                .containsExactly(new SanGongFunds(SanGongFunds.Flavour.FINAL_ACCOUNTS, 2017, "平潭综合实验区本级",
+                        java.util.EnumSet.allOf(SanGongFunds.SanGongItem.class), true,
+                        pages.get("pingtan-sangong-juesuan-2017-benji-published-2018-text.txt").documents().get(0)
+                                .evidence()));
+        SanGongFunds luyang = (SanGongFunds) pages.get("pingtan-sangong-luyang-2017-01-title-no-year-text.txt")
+                .facts().get(0);
+        assertThat(luyang.unit()).isEqualTo("芦洋乡");
+        assertThat(luyang.year()).isEqualTo(2017);
+        assertThat(luyang.items()).hasSize(4);
+        assertThat(luyang.changesExplained()).isFalse();
+        assertThat(pages.get("pingtan-bumen-juesuan-2015-plus-yusuan-2016-mixed-kind-text.txt").facts())
+                .extracting(f -> ((SanGongFunds) f).flavour() + ":" + ((SanGongFunds) f).year())
+                .containsExactlyInAnyOrder("FINAL_ACCOUNTS:2015", "BUDGET:2016");
+    }
+
+    @Test
+    void joinedIssuersAreSplitAndIndexNumberHasBothCodes() {
+        var details = pages.get("govcn-policy-1996-joint-issuers-guowuyuan-zhongyangjunwei.html").details();
+        assertThat(details.issuers()).containsExactly("国务院", "中央军委");
+        assertThat(details.indexPrefix()).isEqualTo("000014349");
+        assertThat(details.indexSuffix()).isEqualTo("1996-00073");
+        assertThat(details.topic()).isNotBlank();
+    }
+
     private <T> Score score(Function<RealPages.Label, T> expected, Function<ExtractedPage, T> actual) {
         Score s = new Score("");
         for (RealPages.Label l : labels) {
@@ -108,7 +144,7 @@ class RealPagesExtractionTest {
     }
 
     private static String table(List<Score> scores) {
-        String[] names = {"title", "publishedOn", "writtenOn", "kind", "yearCovered"};
+        String[] names = {"title", "publishedOn", "writtenOn", "kind", "yearCovered", "indexNo", "docNo", "issuers"};
         StringBuilder b = new StringBuilder("\nreal-pages extraction (" + labels.size() + " pages)\n");
         b.append(String.format("%-12s %5s %5s %5s %9s %6s%n", "field", "tp", "fp", "fn", "precision", "recall"));
         for (int i = 0; i < scores.size(); i++) {
