@@ -7,7 +7,12 @@ import cn.gongkai.engine.extract.ExtractedPage;
 import cn.gongkai.engine.extract.ListEntry;
 import cn.gongkai.engine.extract.PageExtractor;
 import cn.gongkai.engine.extract.PageSource;
+import cn.gongkai.engine.fact.ColumnUpdate;
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.Evidence;
+import cn.gongkai.engine.fact.HomePageUpdate;
+import cn.gongkai.engine.fact.LinkFailure;
+import java.time.LocalDate;
 import cn.gongkai.engine.fact.SiteVisit;
 
 import java.util.ArrayList;
@@ -25,10 +30,13 @@ final class SiteFacts {
     private final List<Document> documents;
     private final SiteVisit visit;
 
-    private SiteFacts(List<ExtractedPage> pages, List<Document> documents, SiteVisit visit) {
+    private final List<Object> observations;
+
+    private SiteFacts(List<ExtractedPage> pages, List<Document> documents, SiteVisit visit, List<Object> observations) {
         this.pages = pages;
         this.documents = documents;
         this.visit = visit;
+        this.observations = observations;
     }
 
     static SiteFacts of(String siteUrl, SiteCrawl crawl, PageExtractor extractor) {
@@ -38,7 +46,72 @@ final class SiteFacts {
         }
         SiteVisit visit = new SiteVisit(siteUrl, crawl.seedReached(), crawl.pages().size(), crawl.failures().size(),
                 crawl.seedReached() ? null : seedError(crawl));
-        return new SiteFacts(pages, documents(pages), visit);
+        return new SiteFacts(pages, documents(pages), visit, observations(crawl, pages));
+    }
+
+    /**
+     * Site-level facts: the content checks of each page (年报 sections, 三公经费, 权责清单 fields, 解读 targets), one
+     * {@link ColumnUpdate} per column list page (a page with dated links, or one saying 暂无信息: an empty
+     * column), the home page's newest dated item ({@link HomePageUpdate}: its own dated links and the dates of
+     * the pages first reached from it), and every failed link ({@link LinkFailure}).
+     */
+    static List<Object> observations(SiteCrawl crawl, List<ExtractedPage> pages) {
+        List<Object> out = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (ExtractedPage page : pages) {
+            for (Object fact : page.facts()) {
+                if (seen.add(fact)) {
+                    out.add(fact);
+                }
+            }
+        }
+        String home = null;
+        for (int i = 0; i < pages.size(); i++) {
+            ExtractedPage page = pages.get(i);
+            FetchedPage fetched = crawl.pages().get(i);
+            if (fetched.depth() == 0) {
+                home = fetched.url();
+                continue;
+            }
+            Evidence evidence = new Evidence(page.url(), fetched.fetchedAt(), fetched.warcRecordId(), page.title());
+            String name = page.details().columnName() != null ? page.details().columnName() : page.title();
+            if (!page.listEntries().isEmpty()) {
+                LocalDate newest = page.listEntries().stream().map(ListEntry::date).max(LocalDate::compareTo).orElse(null);
+                out.add(new ColumnUpdate(page.url(), name, page.listEntries().size(), newest, evidence));
+            } else if (page.documents().isEmpty() && EMPTY.matcher(page.normalizedText()).find()) {
+                out.add(new ColumnUpdate(page.url(), name, 0, null, evidence));
+            }
+        }
+        if (home != null) {
+            out.add(homePage(crawl, pages, home));
+        }
+        for (FetchFailure f : crawl.failures()) {
+            out.add(new LinkFailure(f.url(), f.referrer(), f.status(), f.error()));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern EMPTY = java.util.regex.Pattern.compile(
+            "暂无(?:相关)?(?:信息|内容|数据|记录|文章)|没有(?:相关)?(?:信息|记录|数据)|无相关信息");
+
+    private static HomePageUpdate homePage(SiteCrawl crawl, List<ExtractedPage> pages, String home) {
+        List<LocalDate> dates = new ArrayList<>();
+        ExtractedPage homePage = null;
+        FetchedPage homeFetch = null;
+        for (int i = 0; i < pages.size(); i++) {
+            FetchedPage f = crawl.pages().get(i);
+            ExtractedPage p = pages.get(i);
+            if (f.depth() == 0) {
+                homePage = p;
+                homeFetch = f;
+                p.listEntries().forEach(e -> dates.add(e.date()));
+            } else if (home.equals(f.referrer()) && p.publishedOn() != null) {
+                dates.add(p.publishedOn());
+            }
+        }
+        LocalDate newest = dates.stream().max(LocalDate::compareTo).orElse(null);
+        return new HomePageUpdate(home, newest, dates.size(),
+                new Evidence(home, homeFetch.fetchedAt(), homeFetch.warcRecordId(), homePage.title()));
     }
 
     /**
@@ -94,9 +167,9 @@ final class SiteFacts {
         return documents;
     }
 
-    /** Site-level facts beyond documents; none are derived yet. */
+    /** Site-level facts beyond documents: content checks, columns, home page update, link failures. */
     List<Object> observations() {
-        return List.of();
+        return observations;
     }
 
     SiteVisit visit() {

@@ -36,7 +36,8 @@ final class TitleFinder {
             if (text.length() < 4 || text.length() > 200) {
                 continue;
             }
-            if (!pageTitle.isEmpty() && pageTitle.contains(text) && text.length() >= trimmed.length() / 2) {
+            // The part before the site-name suffix must hold the heading: a logo <h1> with the site name is no title.
+            if (!pageTitle.isEmpty() && trimmed.contains(text) && text.length() >= trimmed.length() / 2) {
                 return text;
             }
             if (firstHeading.isEmpty() && (h.normalName().equals("h1"))) {

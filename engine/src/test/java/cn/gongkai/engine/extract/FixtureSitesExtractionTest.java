@@ -3,7 +3,11 @@ package cn.gongkai.engine.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gongkai.engine.fact.AnnualReportContent;
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.PolicyInterpretation;
+import cn.gongkai.engine.fact.PowerListContent;
+import cn.gongkai.engine.fact.SanGongFunds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -112,7 +116,81 @@ class FixtureSitesExtractionTest {
                         .map(Document::kind).toList());
             }
         }
+        for (Map<String, Object> extra : (List<Map<String, Object>>) truth.getOrDefault("extraFacts", List.of())) {
+            checked++;
+            checkExtra(id, www, charset, extra, mismatches);
+        }
         return checked;
+    }
+
+    /** An {@code extraFacts} entry: a page of a non-baseline kind with its details and content checks. */
+    @SuppressWarnings("unchecked")
+    private static void checkExtra(String id, Path www, String charset, Map<String, Object> extra,
+                                   List<String> mismatches) throws IOException {
+        String path = (String) extra.get("path");
+        String where = id + path + " ";
+        if (!Files.exists(www.resolve(path.substring(1)))) {
+            mismatches.add(where + "file missing");
+            return;
+        }
+        ExtractedPage page = extract(www, www.resolve(path.substring(1)), charset);
+        Document d = page.documents().stream().filter(x -> x.kind().name().equals(extra.get("kind"))).findFirst()
+                .orElse(null);
+        if (d == null) {
+            mismatches.add(where + "expected " + extra.get("kind") + ", got " + page.documents().stream()
+                    .map(Document::kind).toList() + " (title " + page.title() + ")");
+            return;
+        }
+        if (extra.containsKey("yearCovered")) {
+            same(mismatches, where + "yearCovered", extra.get("yearCovered"), d.yearCovered());
+        }
+        for (String field : List.of("publishedOn", "writtenOn")) {
+            if (extra.containsKey(field)) {
+                same(mismatches, where + field, extra.get(field),
+                        field.equals("publishedOn") ? d.publishedOn() : d.writtenOn());
+            }
+        }
+        var details = d.details();
+        Map<String, Object> actualDetails = Map.of("indexNo", Objects.toString(details.indexNo()),
+                "docNo", Objects.toString(details.docNo()), "validity", Objects.toString(details.validity()),
+                "issuers", details.issuers());
+        for (String field : List.of("indexNo", "docNo", "validity", "issuers")) {
+            if (extra.containsKey(field)) {
+                same(mismatches, where + field, extra.get(field), actualDetails.get(field));
+            }
+        }
+        if (extra.containsKey("sanGong")) {
+            List<String> expected = ((List<Map<String, Object>>) extra.get("sanGong")).stream()
+                    .map(m -> m.get("flavour") + ":" + m.get("year") + ":" + m.get("unit") + ":" + m.get("items") + ":"
+                            + m.get("changesExplained")).toList();
+            List<String> actual = page.facts().stream().filter(f -> f instanceof SanGongFunds).map(f -> (SanGongFunds) f)
+                    .map(f -> f.flavour() + ":" + f.year() + ":" + f.unit() + ":" + f.items().size() + ":"
+                            + f.changesExplained()).toList();
+            same(mismatches, where + "sanGong", expected, actual);
+        }
+        if (extra.containsKey("powerListFields")) {
+            Object actual = page.facts().stream().filter(f -> f instanceof PowerListContent)
+                    .map(f -> ((PowerListContent) f).fields().stream().map(Enum::name).sorted().toList()).findFirst()
+                    .orElse(null);
+            same(mismatches, where + "powerListFields",
+                    ((List<String>) extra.get("powerListFields")).stream().sorted().toList(), actual);
+        }
+        if (extra.containsKey("interprets")) {
+            Object actual = page.facts().stream().filter(f -> f instanceof PolicyInterpretation)
+                    .map(f -> ((PolicyInterpretation) f).policyUrl()).findFirst().orElse(null);
+            same(mismatches, where + "interprets", url((String) extra.get("interprets")), actual);
+        }
+        if (extra.containsKey("annualReportSections")) {
+            AnnualReportContent c = page.facts().stream().filter(f -> f instanceof AnnualReportContent)
+                    .map(f -> (AnnualReportContent) f).findFirst().orElse(null);
+            same(mismatches, where + "annualReportSections",
+                    ((List<String>) extra.get("annualReportSections")).stream().sorted().toList(),
+                    c == null ? null : c.sections().stream().map(Enum::name).sorted().toList());
+            same(mismatches, where + "tablesAddUp", extra.get("tablesAddUp"), c == null ? null : c.tablesAddUp());
+        }
+        if (extra.containsKey("columnItems")) {
+            same(mismatches, where + "columnItems", extra.get("columnItems"), page.listEntries().size());
+        }
     }
 
     private static void same(List<String> mismatches, String what, Object expected, Object actual) {
