@@ -3,6 +3,7 @@ package cn.gongkai.report;
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.fact.Document;
+import cn.gongkai.engine.fact.DocumentDetails;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.fact.GuideField;
 import cn.gongkai.engine.fact.SiteVisit;
@@ -16,7 +17,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.Temporal;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,7 +53,8 @@ final class JsonReports {
     record FactsFile(String pack, String asOf, List<AgencyFacts> agencies) {
     }
 
-    record AgencyFacts(String name, String url, VisitJson visit, List<FactJson> facts) {
+    record AgencyFacts(String name, String url, VisitJson visit, List<FactJson> facts,
+                       List<Map<String, Object>> observations) {
     }
 
     record VisitJson(boolean reachable, int pagesFetched, int failures, String error) {
@@ -57,7 +62,12 @@ final class JsonReports {
 
     record FactJson(String kind, String title, String url, String fetchedAt, String warcRecordId,
                     Integer yearCovered, String publishedOn, String writtenOn, List<String> guideFields,
-                    boolean hasSanGong) {
+                    boolean hasSanGong, DetailsJson details) {
+    }
+
+    /** The metadata block beyond dates; {@code null} when the page shows none of it. */
+    record DetailsJson(String indexNo, String topic, List<String> issuers, String docNo, String validity,
+                       String columnName) {
     }
 
     private JsonReports() {
@@ -101,14 +111,62 @@ final class JsonReports {
         SiteVisit v = a.visit();
         VisitJson visit = v == null ? null : new VisitJson(v.reachable(), v.pagesFetched(), v.failures(), v.error());
         return new AgencyFacts(a.agency().name(), a.agency().url(), visit,
-                a.documents().stream().map(JsonReports::fact).toList());
+                a.documents().stream().map(JsonReports::fact).toList(),
+                a.observations().stream().map(JsonReports::observation).toList());
     }
 
     private static FactJson fact(Document d) {
         List<String> fields = d.guideFields().stream().sorted().map(GuideField::name).toList();
         return new FactJson(d.kind() == null ? null : d.kind().name(), d.title(), d.url(), iso(d.fetchedAt()),
                 d.warcRecordId(), d.yearCovered(), iso(d.publishedOn()), iso(d.writtenOn()), fields,
-                d.hasSanGong());
+                d.hasSanGong(), details(d.details()));
+    }
+
+    private static DetailsJson details(DocumentDetails d) {
+        if (d == null || d.equals(DocumentDetails.NONE)) {
+            return null;
+        }
+        return new DetailsJson(d.indexNo(), d.topic(), d.issuers(), d.docNo(), d.validity(), d.columnName());
+    }
+
+    /**
+     * A site-level fact as {@code {type: "ColumnUpdate", …its components}}: records are written component by
+     * component (dates ISO, enums by name, {@link Evidence} as url/fetchedAt/warcRecordId).
+     */
+    static Map<String, Object> observation(Object fact) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", fact.getClass().getSimpleName());
+        if (fact instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    out.put(c.getName(), plain(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c.getName() + " of " + fact, e);
+                }
+            }
+        } else {
+            out.put("value", String.valueOf(fact));
+        }
+        return out;
+    }
+
+    private static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof Evidence e) {
+            return evidence(e);
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof Temporal t) {
+            return iso(t);
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().map(JsonReports::plain).sorted(java.util.Comparator.comparing(String::valueOf)).toList();
+        }
+        return String.valueOf(v);
     }
 
     private static String iso(Temporal t) {

@@ -73,12 +73,12 @@ class JsonReportsTest {
     void factsJsonHasVisitAndFactsWithIsoDates() {
         assertThat(names(facts)).containsExactly("pack", "asOf", "agencies");
         JsonNode agency = facts.get("agencies").get(0);
-        assertThat(names(agency)).containsExactly("name", "url", "visit", "facts");
+        assertThat(names(agency)).containsExactly("name", "url", "visit", "facts", "observations");
         assertThat(names(agency.get("visit"))).containsExactly("reachable", "pagesFetched", "failures", "error");
 
         JsonNode fact = agency.get("facts").get(0);
         assertThat(names(fact)).containsExactly("kind", "title", "url", "fetchedAt", "warcRecordId", "yearCovered",
-                "publishedOn", "writtenOn", "guideFields", "hasSanGong");
+                "publishedOn", "writtenOn", "guideFields", "hasSanGong", "details");
         assertThat(fact.get("kind").asString()).isEqualTo("DISCLOSURE_GUIDE");
         assertThat(fact.get("publishedOn").asString()).isEqualTo("2025-01-10");
         assertThat(fact.get("writtenOn").asString()).isEqualTo("2025-01-08");

@@ -78,7 +78,7 @@ final class SiteFacts {
             if (!page.listEntries().isEmpty()) {
                 LocalDate newest = page.listEntries().stream().map(ListEntry::date).max(LocalDate::compareTo).orElse(null);
                 out.add(new ColumnUpdate(page.url(), name, page.listEntries().size(), newest, evidence));
-            } else if (page.documents().isEmpty() && EMPTY.matcher(page.normalizedText()).find()) {
+            } else if (page.publishedOn() == null && EMPTY.matcher(page.normalizedText()).find()) {
                 out.add(new ColumnUpdate(page.url(), name, 0, null, evidence));
             }
         }
