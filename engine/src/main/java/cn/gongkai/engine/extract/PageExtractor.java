@@ -112,7 +112,11 @@ public final class PageExtractor {
         }
         DocumentDetails details = DetailsReader.read(block, TitleFinder.metaContent(doc, "ColumnName"), rawText);
         List<ListEntry> entries = ListEntries.read(doc);
-        Facts facts = facts(source, title, KindClassifier.classify(TextNormalizer.normalize(title)), normalized,
+        List<KindClassifier.KindYear> kinds = KindClassifier.classify(TextNormalizer.normalize(title));
+        if (listsItself(title, entries)) {
+            kinds = List.of(); // the 指南 column lists the 指南: the list page is not the document
+        }
+        Facts facts = facts(source, title, kinds, normalized,
                 published, written, details, entries.size(), doc);
         return new ExtractedPage(source.url(), title, rawText, normalized, decoded.charset(), facts.documents(),
                 entries, published, written, details, facts.checks());
@@ -160,6 +164,12 @@ public final class PageExtractor {
         Facts facts = facts(source, title, kinds, normalized, null, written, DocumentDetails.NONE, 0, null);
         return new ExtractedPage(source.url(), title, rawText, normalized, null, facts.documents(), List.of(), null,
                 written, DocumentDetails.NONE, facts.checks());
+    }
+
+    /** Whether a column page lists an item whose title contains the page's own title (栏目 named like its document). */
+    private static boolean listsItself(String title, List<ListEntry> entries) {
+        String t = title.replaceAll("\\s+", "");
+        return !t.isEmpty() && entries.stream().anyMatch(e -> e.title().replaceAll("\\s+", "").contains(t));
     }
 
     /** The documents of a page and the content checks made on them. */
