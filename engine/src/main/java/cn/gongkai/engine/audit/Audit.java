@@ -84,7 +84,7 @@ public final class Audit {
         listener.siteCrawled(agency, crawl, facts.pages());
         AgencyFacts agencyFacts = new AgencyFacts(agency, facts.visit(), facts.documents(), facts.observations());
         List<Finding> findings = evaluator.evaluate(agencyFacts, asOf);
-        Score score = Score.of(findings);
+        Score score = Score.of(findings, evaluator.pack().scoring());
         AgencyResult result = new AgencyResult(agency, facts.visit(), facts.documents(), facts.observations(), findings,
                 score.awarded(), score.fullMarks(), 0, 0);
         listener.agencyAssessed(result);

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,33 @@ public final class RuleEvaluator {
         }
     }
 
+    /** Every DRL compiler error of the pack, with file and line; empty when the DRL compiles. */
+    static List<PackProblem> compileProblems(RulePack pack) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleEvaluator.class.getClassLoader());
+        try {
+            return helper(pack).verify().getMessages(Message.Level.ERROR).stream()
+                    .map(m -> new PackProblem(pack.id(), fileOf(m), Math.max(0, m.getLine()),
+                            "DRL 编译错误（可能引用了不存在的事实字段）：" + m.getText().strip(),
+                            "DRL does not compile (unknown fact field?)"))
+                    .toList();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KieHelper helper(RulePack pack) {
+        KieServices ks = KieServices.Factory.get();
+        KieHelper helper = new KieHelper();
+        pack.rules().forEach((name, text) -> {
+            Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(name);
+            helper.addResource(resource, ResourceType.DRL);
+        });
+        return helper;
+    }
+
     private static KieBase compileWithContextLoader(RulePack pack) {
         KieServices ks = KieServices.Factory.get();
         KieHelper helper = new KieHelper();
@@ -95,7 +124,7 @@ public final class RuleEvaluator {
     public List<Finding> evaluate(AgencyFacts facts, LocalDate asOf) {
         Agency agency = facts.agency();
         List<Document> documents = facts.documents();
-        PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters());
+        PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters(), pack.calendar());
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal("ctx", ctx);
@@ -113,14 +142,27 @@ public final class RuleEvaluator {
         }
         Map<String, Verdict> best = new LinkedHashMap<>();
         for (Verdict v : ctx.verdicts()) {
+            if (pack.dropped().contains(v.rule())) {
+                continue; // an inherited rule whose item this pack dropped
+            }
             if (pack.item(v.rule()).isEmpty()) {
                 throw new PackException(pack.id(), "*.drl", "规则记录了 pack.yaml 中没有的条目 " + v.rule(),
                         "a rule recorded unknown item " + v.rule());
             }
             best.merge(v.rule(), v, (a, b) -> rank(b) < rank(a) ? b : a);
         }
+        Set<String> flags = facts.observations().stream()
+                .filter(AgencyAttributes.class::isInstance)
+                .flatMap(o -> ((AgencyAttributes) o).flags().stream())
+                .collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         for (PackItem item : pack.items()) {
+            Optional<String> exclusion = item.applicability().exclusion(agency, flags);
+            if (exclusion.isPresent()) {
+                findings.add(new Finding(item.id(), item.item(), item.title(), item.area(), FindingStatus.NOT_APPLICABLE,
+                        0, 0, List.of(), exclusion.get()));
+                continue;
+            }
             Verdict v = best.get(item.id());
             findings.add(v == null ? unresolved(item) : finding(item, v));
         }
@@ -134,12 +176,15 @@ public final class RuleEvaluator {
     private Finding finding(PackItem item, Verdict v) {
         double awarded = switch (v.status()) {
             case MET -> item.points();
-            case PARTIAL -> item.points() * pack.partialShare();
+            case PARTIAL -> item.points() * (item.partialShare() == null ? pack.partialShare() : item.partialShare());
             default -> 0;
         };
         double points = v.status() == FindingStatus.NOT_APPLICABLE ? 0 : item.points();
+        boolean vetoes = item.veto()
+                && (v.status() == FindingStatus.MISSING || v.status() == FindingStatus.VIOLATION);
+        String explanation = vetoes ? v.explanation() + "（单项否决：网站不合格）" : v.explanation();
         return new Finding(item.id(), item.item(), item.title(), item.area(), v.status(), points,
-                awarded, v.evidence(), v.explanation());
+                awarded, v.evidence(), explanation, vetoes);
     }
 
     private static Finding unresolved(PackItem item) {
