@@ -328,9 +328,8 @@ public final class RulePacks {
             JsonNode scoringNode = root.path("scoring");
             RulePack.Scoring scoring = parent == null ? RulePack.Scoring.NONE : parent.scoring();
             if (!scoringNode.isMissingNode()) {
-                scoring = new RulePack.Scoring(
-                        scoringNode.path("passMark").isNumber() ? scoringNode.path("passMark").asDouble() : scoring.passMark(),
-                        scoringNode.path("vetoCap").isNumber() ? scoringNode.path("vetoCap").asDouble() : scoring.vetoCap());
+                scoring = new RulePack.Scoring(number(scoringNode.path("passMark"), scoring.passMark()),
+                        number(scoringNode.path("vetoCap"), scoring.vetoCap()));
             }
             double partialShare = root.path("partialShare").isNumber() ? root.path("partialShare").asDouble()
                     : parent == null ? 0.5 : parent.partialShare();
@@ -388,6 +387,10 @@ public final class RulePacks {
                 }
             }
             return new Applicability(types, new HashSet<>(list(a.path("tier"))), new HashSet<>(list(a.path("exemptIf"))));
+        }
+
+        private static Double number(JsonNode n, Double fallback) {
+            return n.isNumber() ? Double.valueOf(n.asDouble()) : fallback;
         }
 
         private static String str(JsonNode n, String key, String fallback) {
