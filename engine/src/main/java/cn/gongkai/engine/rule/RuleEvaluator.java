@@ -127,7 +127,12 @@ public final class RuleEvaluator {
         PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters(), pack.calendar());
         KieSession session = kieBase.newKieSession();
         try {
-            session.setGlobal("ctx", ctx);
+            // A pack of manual items only (a fresh draft) has no DRL and so no global to set.
+            boolean hasCtx = kieBase.getKiePackages().stream()
+                    .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("ctx")));
+            if (hasCtx) {
+                session.setGlobal("ctx", ctx);
+            }
             session.insert(agency);
             session.insert(facts.visit());
             facts.observations().forEach(session::insert);

@@ -234,10 +234,10 @@ public final class RulePacks {
 
         /** The line declaring item {@code ruleId} ({@code - id: X} or {@code id: X}); the {@code nth} such. */
         int lineOfId(String ruleId, int nth) {
-            Pattern p = Pattern.compile("^\\s*(-\\s*)?id:\\s*\"?" + Pattern.quote(ruleId) + "\"?\\s*(#.*)?$");
+            Pattern p = Pattern.compile("(^|[\\s{,-])id:\\s*\"?" + Pattern.quote(ruleId) + "\"?\\s*([,}#]|$)");
             int seen = 0;
             for (int i = 0; i < lines.length; i++) {
-                if (p.matcher(lines[i]).matches() && seen++ == nth) return i + 1;
+                if (p.matcher(lines[i]).find() && seen++ == nth) return i + 1;
             }
             return 0;
         }
@@ -286,6 +286,7 @@ public final class RulePacks {
                 int line = lineOfId(ruleId, nth);
                 if (nth > 0) {
                     problem(id, line, "条目 id 重复 " + ruleId, "duplicate item id " + ruleId);
+                    item(id, n, null, line); // still report its other problems
                     continue;
                 }
                 if (items.containsKey(ruleId)) {
