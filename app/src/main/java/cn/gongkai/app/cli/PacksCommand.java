@@ -48,6 +48,7 @@ public class PacksCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (markdown) {
             out.print(markdownTable(p));
+            out.flush();
             return 0;
         }
         out.printf("%s  %s  版本 %s%n来源：%s%n继承链：%s%n部分符合得分比例：%s%n满分：%s%n",
@@ -123,6 +124,7 @@ public class PacksCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (outDir == null) {
             out.print(yaml);
+            out.flush();
             return 0;
         }
         Files.createDirectories(outDir);
