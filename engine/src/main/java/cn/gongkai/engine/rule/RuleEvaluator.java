@@ -40,10 +40,17 @@ public final class RuleEvaluator {
 
     private final RulePack pack;
     private final KieBase kieBase;
+    private final Waivers waivers;
 
     public RuleEvaluator(RulePack pack) {
+        this(pack, Waivers.NONE);
+    }
+
+    /** An evaluator that marks findings covered by {@code waivers} as 豁免. */
+    public RuleEvaluator(RulePack pack, Waivers waivers) {
         this.pack = pack;
         this.kieBase = compile(pack);
+        this.waivers = waivers;
     }
 
     public RulePack pack() {
@@ -171,7 +178,7 @@ public final class RuleEvaluator {
             Verdict v = best.get(item.id());
             findings.add(v == null ? unresolved(item) : finding(item, v));
         }
-        return findings;
+        return waivers.apply(agency.name(), findings);
     }
 
     private static int rank(Verdict v) {
