@@ -79,7 +79,7 @@ public final class RuleEvaluator {
         try {
             return helper(pack).verify().getMessages(Message.Level.ERROR).stream()
                     .map(m -> new PackProblem(pack.id(), fileOf(m), Math.max(0, m.getLine()),
-                            "DRL 编译错误（可能引用了不存在的事实字段）：" + m.getText().strip(),
+                            "DRL 编译错误（可能引用了不存在的事实字段）：" + m.getText().strip().replaceAll("\\s*\\n\\s*", " "),
                             "DRL does not compile (unknown fact field?)"))
                     .toList();
         } finally {

@@ -64,7 +64,7 @@ public final class RulePacks {
     public static List<PackProblem> validate(Path folder) {
         Loaded loaded = loadChecked(folder);
         List<PackProblem> problems = new ArrayList<>(loaded.problems());
-        if (loaded.pack() != null && problems.isEmpty()) {
+        if (loaded.pack() != null) {
             problems.addAll(RuleEvaluator.compileProblems(loaded.pack()));
         }
         return problems;
