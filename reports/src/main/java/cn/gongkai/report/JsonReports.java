@@ -94,7 +94,7 @@ final class JsonReports {
     private static AgencyFindings agencyFindings(AgencyResult a) {
         return new AgencyFindings(a.agency().name(), a.agency().url(), a.agency().tier(),
                 a.agency().type() == null ? null : a.agency().type().name(), a.score(), a.maxScore(), a.rank(),
-                false, a.findings().stream().map(JsonReports::finding).toList());
+                a.vetoed(), a.findings().stream().map(JsonReports::finding).toList());
     }
 
     private static FindingJson finding(Finding f) {

@@ -1,6 +1,9 @@
 package cn.gongkai.rules;
 
 import cn.gongkai.engine.fact.Agency;
+import cn.gongkai.engine.fact.AgencyFacts;
+import cn.gongkai.engine.fact.DocumentDetails;
+import cn.gongkai.engine.rule.AgencyAttributes;
 import cn.gongkai.engine.fact.AgencyType;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.DocumentKind;
@@ -32,7 +35,18 @@ final class PackCases {
 
     /** One case: an agency's facts on an assessment date, and the status the rule must give. */
     record Case(String packId, String rule, String name, LocalDate asOf, Agency agency, SiteVisit visit,
-                List<Document> documents, FindingStatus expect, Path file) {
+                List<Document> documents, List<Object> observations, FindingStatus expect, Boolean expectEvidence,
+                Boolean expectVetoed, Path file) {
+
+        AgencyFacts facts() {
+            return new AgencyFacts(agency, visit, documents, observations);
+        }
+
+        /** A passing case: full marks, or for an assisted item the candidate evidence found for the assessor. */
+        boolean passing() {
+            return expect == FindingStatus.MET
+                    || (expect == FindingStatus.NEEDS_REVIEW && Boolean.TRUE.equals(expectEvidence));
+        }
 
         @Override
         public String toString() {
@@ -68,21 +82,31 @@ final class PackCases {
         List<Case> cases = new ArrayList<>();
         for (JsonNode c : root.path("cases")) {
             AgencyType type = AgencyType.valueOf(c.path("agency").asString("DEPARTMENT"));
-            Agency agency = new Agency("测试单位", "http://case.test/", type, null);
+            Agency agency = new Agency("测试单位", "http://case.test/", type, c.path("tier").asString(null));
             JsonNode site = c.path("site");
             SiteVisit visit = new SiteVisit("http://case.test/", site.path("reachable").asBoolean(true),
-                    site.path("pagesFetched").asInt(20), 0, site.path("error").asString(null));
+                    site.path("pagesFetched").asInt(20), site.path("failures").asInt(0), site.path("error").asString(null));
+            List<Object> observations = new ArrayList<>();
+            if (c.has("flags")) {
+                Set<String> flags = new java.util.HashSet<>();
+                c.path("flags").forEach(f -> flags.add(f.asString()));
+                observations.add(new AgencyAttributes(flags));
+            }
             List<Document> documents = new ArrayList<>();
             int n = 0;
             for (JsonNode d : c.path("documents")) {
                 DocumentKind kind = DocumentKind.valueOf(d.path("kind").asString());
-                documents.add(new Document(kind, kind.label(), "http://case.test/doc" + (++n) + ".html", null, null,
-                        d.hasNonNull("yearCovered") ? d.path("yearCovered").asInt() : null,
+                DocumentDetails details = new DocumentDetails(d.path("indexNo").asString(null), null, List.of(),
+                        d.path("docNo").asString(null), d.path("validity").asString(null), d.path("column").asString(null));
+                documents.add(new Document(kind, d.path("title").asString(kind.label()), "http://case.test/doc" + (++n) + ".html",
+                        null, null, d.hasNonNull("yearCovered") ? d.path("yearCovered").asInt() : null,
                         date(d, "publishedOn"), date(d, "writtenOn"), fields(d.path("guideFields")),
-                        d.path("hasSanGong").asBoolean(false)));
+                        d.path("hasSanGong").asBoolean(false), details));
             }
             cases.add(new Case(packId, rule, c.path("name").asString(), LocalDate.parse(c.path("asOf").asString()),
-                    agency, visit, documents, FindingStatus.valueOf(c.path("expect").asString()), file));
+                    agency, visit, documents, observations, FindingStatus.valueOf(c.path("expect").asString()),
+                    c.has("expectEvidence") ? c.path("expectEvidence").asBoolean() : null,
+                    c.has("expectVetoed") ? c.path("expectVetoed").asBoolean() : null, file));
         }
         return cases;
     }

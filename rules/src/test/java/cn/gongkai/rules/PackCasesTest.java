@@ -28,7 +28,7 @@ class PackCasesTest {
             RuleEvaluator evaluator = new RuleEvaluator(pack);
             PackCases.casesOf(folder).stream()
                     .map(c -> DynamicTest.dynamicTest(pack.id() + " · " + c, () -> {
-                        Finding finding = evaluator.evaluate(c.agency(), c.visit(), c.documents(), c.asOf()).stream()
+                        Finding finding = evaluator.evaluate(c.facts(), c.asOf()).stream()
                                 .filter(f -> f.rule().equals(c.rule()))
                                 .findFirst()
                                 .orElseThrow(() -> new AssertionError("pack.yaml has no item " + c.rule()));
@@ -36,6 +36,12 @@ class PackCasesTest {
                                 .as("%s (%s) — explanation: %s", c.name(), c.file().getFileName(), finding.explanation())
                                 .isEqualTo(c.expect());
                         assertThat(finding.explanation()).isNotBlank();
+                        if (c.expectEvidence() != null) {
+                            assertThat(finding.evidence().isEmpty()).as("%s: evidence", c.name()).isEqualTo(!c.expectEvidence());
+                        }
+                        if (c.expectVetoed() != null) {
+                            assertThat(finding.vetoes()).as("%s: veto", c.name()).isEqualTo(c.expectVetoed());
+                        }
                     }))
                     .forEach(tests::add);
         }

@@ -5,6 +5,7 @@ import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
 import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.rule.RulePacks;
+import cn.gongkai.engine.rule.Waivers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "输出目录")
     Path out;
 
+    @Option(names = "--waivers", description = "豁免清单（YAML 或 XLSX：单位名称、条目、理由、有效期至、批准人）；过期或格式错误的豁免会列出且不使用")
+    Path waivers;
+
     @Mixin
     AuditOptions options;
 
@@ -55,7 +59,17 @@ public class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));
         out.printf("测评 %d 个单位，规则包 %s，基准日 %s%n", list.agencies().size(), rulePack.id(), date);
-        AuditJob.Outcome outcome = job.run(list, rulePack, date, this.out, options.settings(), options.parallel, out);
+        Waivers inForce = Waivers.NONE;
+        if (waivers != null) {
+            try {
+                inForce = Waivers.read(waivers, date);
+            } catch (java.io.IOException e) {
+                throw new BadInputException("无法读取豁免清单 " + waivers + "：" + e.getMessage(), "cannot read waiver file " + waivers);
+            }
+            inForce.problems().forEach(p -> spec.commandLine().getErr().println("豁免 / waiver: " + p));
+            out.printf("豁免清单 %s：%d 条生效，%d 条有问题未使用%n", waivers, inForce.waivers().size(), inForce.problems().size());
+        }
+        AuditJob.Outcome outcome = job.run(list, rulePack, date, this.out, options.settings(), options.parallel, out, inForce);
         Outputs.print(out, outcome);
         return 0;
     }

@@ -10,6 +10,7 @@ import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.extract.ExtractedPage;
 import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.rule.RulePack;
+import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.engine.score.Score;
 import cn.gongkai.crawl.SiteCrawl;
 import cn.gongkai.report.ReportWriter;
@@ -68,6 +69,12 @@ public class AuditJob {
 
     public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
                        int parallelSites, PrintWriter console) throws InterruptedException {
+        return run(list, pack, asOf, outDir, settings, parallelSites, console, Waivers.NONE);
+    }
+
+    /** Runs an audit whose findings covered by {@code waivers} are marked 豁免. */
+    public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
+                       int parallelSites, PrintWriter console, Waivers waivers) throws InterruptedException {
         String runId = newRunId();
         try {
             Files.createDirectories(outDir);
@@ -80,7 +87,7 @@ public class AuditJob {
             log.printf("run %s pack %s as-of %s agencies %d%n", runId, pack.id(), asOf, list.agencies().size());
             list.skippedRows().forEach(r -> log.println("跳过 / skipped: " + r));
             AuditListener stored = store.recorder(runId);
-            AuditReport report = new Audit(pack, settings, parallelSites).run(runId, list.agencies(), asOf, archive,
+            AuditReport report = new Audit(pack, settings, parallelSites, waivers).run(runId, list.agencies(), asOf, archive,
                     new AuditListener() {
                         @Override
                         public void siteCrawled(Agency agency, SiteCrawl crawl, List<ExtractedPage> pages) {

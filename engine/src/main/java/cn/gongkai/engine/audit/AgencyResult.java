@@ -48,6 +48,11 @@ public record AgencyResult(
         return new AgencyResult(agency, visit, documents, observations, findings, score, maxScore, overall, inTier);
     }
 
+    /** Whether a 单项否决 item failed: the site is 不合格 whatever its score. */
+    public boolean vetoed() {
+        return findings.stream().anyMatch(Finding::vetoes);
+    }
+
     /** Score as a percentage of the full marks applicable to this agency. */
     public double percentage() {
         return maxScore == 0 ? 0 : 100.0 * score / maxScore;

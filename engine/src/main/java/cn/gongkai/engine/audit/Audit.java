@@ -10,6 +10,7 @@ import cn.gongkai.engine.fact.AgencyFacts;
 import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.RuleEvaluator;
 import cn.gongkai.engine.rule.RulePack;
+import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.engine.score.Ranking;
 import cn.gongkai.engine.score.Score;
 import org.slf4j.Logger;
@@ -43,7 +44,12 @@ public final class Audit {
     private final PageExtractor extractor = new PageExtractor();
 
     public Audit(RulePack pack, CrawlSettings settings, int parallelSites) {
-        this.evaluator = new RuleEvaluator(pack);
+        this(pack, settings, parallelSites, Waivers.NONE);
+    }
+
+    /** An audit whose findings covered by {@code waivers} are marked 豁免 (still shown, out of the full marks). */
+    public Audit(RulePack pack, CrawlSettings settings, int parallelSites, Waivers waivers) {
+        this.evaluator = new RuleEvaluator(pack, waivers);
         this.settings = settings;
         this.parallelSites = Math.max(1, parallelSites);
     }
@@ -84,7 +90,7 @@ public final class Audit {
         listener.siteCrawled(agency, crawl, facts.pages());
         AgencyFacts agencyFacts = new AgencyFacts(agency, facts.visit(), facts.documents(), facts.observations());
         List<Finding> findings = evaluator.evaluate(agencyFacts, asOf);
-        Score score = Score.of(findings);
+        Score score = Score.of(findings, evaluator.pack().scoring());
         AgencyResult result = new AgencyResult(agency, facts.visit(), facts.documents(), facts.observations(), findings,
                 score.awarded(), score.fullMarks(), 0, 0);
         listener.agencyAssessed(result);

@@ -16,6 +16,7 @@ import java.util.List;
  * @param awarded      points awarded
  * @param evidence     the pages the verdict rests on
  * @param explanation  a plain Chinese sentence saying what was found
+ * @param vetoes       whether this finding fails the whole site (单项否决 item found missing or violated)
  */
 public record Finding(
         String rule,
@@ -26,9 +27,16 @@ public record Finding(
         double points,
         double awarded,
         List<Evidence> evidence,
-        String explanation) {
+        String explanation,
+        boolean vetoes) {
 
     public Finding {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A finding that does not veto the site. */
+    public Finding(String rule, String item, String title, String area, FindingStatus status, double points,
+                   double awarded, List<Evidence> evidence, String explanation) {
+        this(rule, item, title, area, status, points, awarded, evidence, explanation, false);
     }
 }

@@ -22,12 +22,36 @@ public final class PackContext {
     private final LocalDate asOf;
     private final Map<String, String> parameters;
     private final String packId;
+    private final WorkingCalendar calendar;
     private final List<Verdict> verdicts = new ArrayList<>();
 
-    PackContext(String packId, LocalDate asOf, Map<String, String> parameters) {
+    PackContext(String packId, LocalDate asOf, Map<String, String> parameters, WorkingCalendar calendar) {
         this.packId = packId;
         this.asOf = asOf;
         this.parameters = parameters;
+        this.calendar = calendar;
+    }
+
+    PackContext(String packId, LocalDate asOf, Map<String, String> parameters) {
+        this(packId, asOf, parameters, null);
+    }
+
+    private WorkingCalendar calendar() {
+        if (calendar == null) {
+            throw new PackException(packId, "pack.yaml", "规则用到工作日，但规则包没有 calendar 工作日历",
+                    "a rule counts working days but the pack has no calendar");
+        }
+        return calendar;
+    }
+
+    /** Working days after {@code from} up to {@code to} (条例第26条), by the pack's holiday calendar. */
+    public int workingDaysAfter(LocalDate from, LocalDate to) {
+        return calendar().workingDaysAfter(from, to);
+    }
+
+    /** The day {@code intParam(daysKey)} working days after {@code from}: the last day to publish on time. */
+    public LocalDate workingDeadline(LocalDate from, String daysKey) {
+        return calendar().addWorkingDays(from, intParam(daysKey));
     }
 
     public LocalDate asOf() {

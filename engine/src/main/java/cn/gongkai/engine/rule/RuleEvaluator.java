@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +40,17 @@ public final class RuleEvaluator {
 
     private final RulePack pack;
     private final KieBase kieBase;
+    private final Waivers waivers;
 
     public RuleEvaluator(RulePack pack) {
+        this(pack, Waivers.NONE);
+    }
+
+    /** An evaluator that marks findings covered by {@code waivers} as 豁免. */
+    public RuleEvaluator(RulePack pack, Waivers waivers) {
         this.pack = pack;
         this.kieBase = compile(pack);
+        this.waivers = waivers;
     }
 
     public RulePack pack() {
@@ -60,6 +69,33 @@ public final class RuleEvaluator {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Every DRL compiler error of the pack, with file and line; empty when the DRL compiles. */
+    static List<PackProblem> compileProblems(RulePack pack) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleEvaluator.class.getClassLoader());
+        try {
+            return helper(pack).verify().getMessages(Message.Level.ERROR).stream()
+                    .map(m -> new PackProblem(pack.id(), fileOf(m), Math.max(0, m.getLine()),
+                            "DRL 编译错误（可能引用了不存在的事实字段）：" + m.getText().strip().replaceAll("\\s*\\n\\s*", " "),
+                            "DRL does not compile (unknown fact field?)"))
+                    .toList();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KieHelper helper(RulePack pack) {
+        KieServices ks = KieServices.Factory.get();
+        KieHelper helper = new KieHelper();
+        pack.rules().forEach((name, text) -> {
+            Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(name);
+            helper.addResource(resource, ResourceType.DRL);
+        });
+        return helper;
     }
 
     private static KieBase compileWithContextLoader(RulePack pack) {
@@ -95,10 +131,15 @@ public final class RuleEvaluator {
     public List<Finding> evaluate(AgencyFacts facts, LocalDate asOf) {
         Agency agency = facts.agency();
         List<Document> documents = facts.documents();
-        PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters());
+        PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters(), pack.calendar());
         KieSession session = kieBase.newKieSession();
         try {
-            session.setGlobal("ctx", ctx);
+            // A pack of manual items only (a fresh draft) has no DRL and so no global to set.
+            boolean hasCtx = kieBase.getKiePackages().stream()
+                    .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("ctx")));
+            if (hasCtx) {
+                session.setGlobal("ctx", ctx);
+            }
             session.insert(agency);
             session.insert(facts.visit());
             facts.observations().forEach(session::insert);
@@ -113,18 +154,31 @@ public final class RuleEvaluator {
         }
         Map<String, Verdict> best = new LinkedHashMap<>();
         for (Verdict v : ctx.verdicts()) {
+            if (pack.dropped().contains(v.rule())) {
+                continue; // an inherited rule whose item this pack dropped
+            }
             if (pack.item(v.rule()).isEmpty()) {
                 throw new PackException(pack.id(), "*.drl", "规则记录了 pack.yaml 中没有的条目 " + v.rule(),
                         "a rule recorded unknown item " + v.rule());
             }
             best.merge(v.rule(), v, (a, b) -> rank(b) < rank(a) ? b : a);
         }
+        Set<String> flags = facts.observations().stream()
+                .filter(AgencyAttributes.class::isInstance)
+                .flatMap(o -> ((AgencyAttributes) o).flags().stream())
+                .collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         for (PackItem item : pack.items()) {
+            Optional<String> exclusion = item.applicability().exclusion(agency, flags);
+            if (exclusion.isPresent()) {
+                findings.add(new Finding(item.id(), item.item(), item.title(), item.area(), FindingStatus.NOT_APPLICABLE,
+                        0, 0, List.of(), exclusion.get()));
+                continue;
+            }
             Verdict v = best.get(item.id());
             findings.add(v == null ? unresolved(item) : finding(item, v));
         }
-        return findings;
+        return waivers.apply(agency.name(), findings);
     }
 
     private static int rank(Verdict v) {
@@ -134,12 +188,15 @@ public final class RuleEvaluator {
     private Finding finding(PackItem item, Verdict v) {
         double awarded = switch (v.status()) {
             case MET -> item.points();
-            case PARTIAL -> item.points() * pack.partialShare();
+            case PARTIAL -> item.points() * (item.partialShare() == null ? pack.partialShare() : item.partialShare());
             default -> 0;
         };
         double points = v.status() == FindingStatus.NOT_APPLICABLE ? 0 : item.points();
+        boolean vetoes = item.veto()
+                && (v.status() == FindingStatus.MISSING || v.status() == FindingStatus.VIOLATION);
+        String explanation = vetoes ? v.explanation() + "（单项否决：网站不合格）" : v.explanation();
         return new Finding(item.id(), item.item(), item.title(), item.area(), v.status(), points,
-                awarded, v.evidence(), v.explanation());
+                awarded, v.evidence(), explanation, vetoes);
     }
 
     private static Finding unresolved(PackItem item) {

@@ -1,6 +1,7 @@
 package cn.gongkai.engine.score;
 
 import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.engine.rule.RulePack;
 
 import java.util.List;
 
@@ -14,6 +15,19 @@ public record Score(double awarded, double fullMarks) {
         return new Score(
                 findings.stream().mapToDouble(Finding::awarded).sum(),
                 findings.stream().mapToDouble(Finding::points).sum());
+    }
+
+    /**
+     * The score under a pack's scoring rules: a site with a vetoing finding (单项否决) scores at most the pack's
+     * {@code vetoCap}.
+     */
+    public static Score of(List<Finding> findings, RulePack.Scoring scoring) {
+        Score plain = of(findings);
+        boolean vetoed = findings.stream().anyMatch(Finding::vetoes);
+        if (vetoed && scoring.vetoCap() != null && plain.awarded() > scoring.vetoCap()) {
+            return new Score(scoring.vetoCap(), plain.fullMarks());
+        }
+        return plain;
     }
 
     /** Percentage of full marks; what agencies of different applicability are ranked by. */
