@@ -44,6 +44,9 @@ public final class WarcArchive implements Closeable {
     /** Software named in the warcinfo record. */
     public static final String SOFTWARE = "Gongkai Audit crawler 0.1 (jwarc)";
 
+    /** Extension field on a response record whose exchange ended in an error (timeout, reset). */
+    public static final String FETCH_ERROR = "WARC-Gongkai-Fetch-Error";
+
     private final Path file;
     private final WarcWriter writer;
     private final Object lock = new Object();
@@ -101,6 +104,11 @@ public final class WarcArchive implements Closeable {
                 .body(MediaType.HTTP_RESPONSE, responseBlock);
         if (truncation != WarcTruncationReason.NOT_TRUNCATED) {
             rb.truncated(truncation);
+        }
+        if (ex.error() != null) {
+            // An extension field (WARC 1.1 §5 allows them): the crawler's words for what went wrong, so that a
+            // resumed crawl replaying this record reaches the same verdict as the crawl that made it.
+            rb.addHeader(FETCH_ERROR, ex.error().replaceAll("[\\r\\n]+", " "));
         }
         WarcResponse response = rb.build();
         byte[] requestBlock = HttpWire.request(ex);
