@@ -26,17 +26,20 @@ public class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--agencies", required = true, description = "单位名单（CSV 或 XLSX，须含“单位名称”“网站地址”列）")
+    @Option(names = "--agencies", description = "单位名单（CSV 或 XLSX，须含“单位名称”“网站地址”列）")
     Path agencies;
 
-    @Option(names = "--pack", required = true, description = "规则包 id 或规则包目录，如 cn-regulation-2019")
+    @Option(names = "--pack", description = "规则包 id 或规则包目录，如 cn-regulation-2019")
     String pack;
 
-    @Option(names = "--as-of", required = true, description = "测评基准日 YYYY-MM-DD：所有期限按此日期判断")
+    @Option(names = "--as-of", description = "测评基准日 YYYY-MM-DD：所有期限按此日期判断")
     String asOf;
 
-    @Option(names = "--out", required = true, description = "输出目录")
+    @Option(names = "--out", description = "输出目录")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "恢复被中断的测评（如进程被 kill -9）：已抓取的页面从存档读取，不再重新抓取；其余选项沿用原测评")
+    String resume;
 
     @Mixin
     AuditOptions options;
@@ -49,13 +52,36 @@ public class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PrintWriter console = spec.commandLine().getOut();
+        if (resume != null) {
+            if (agencies != null || pack != null || asOf != null || this.out != null) {
+                throw new BadInputException("--resume 不能与 --agencies/--pack/--as-of/--out 同用：恢复的测评沿用原设置",
+                        "--resume takes no --agencies/--pack/--as-of/--out: a resumed run keeps its own");
+            }
+            AuditJob.Outcome outcome;
+            try {
+                outcome = job.resume(resume, console, options.progressInterval());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), "--resume " + resume);
+            }
+            Outputs.print(console, outcome);
+            return 0;
+        }
+        for (String[] required : new String[][]{{"--agencies", agencies == null ? null : "x"}, {"--pack", pack},
+                {"--as-of", asOf}, {"--out", this.out == null ? null : "x"}}) {
+            if (required[1] == null) {
+                throw new BadInputException("缺少选项 " + required[0] + "（或用 --resume RUN 恢复测评）",
+                        "missing option " + required[0] + " (or --resume RUN)");
+            }
+        }
         LocalDate date = parseDate(asOf);
         RulePack rulePack = RulePacks.resolve(pack);
         AgencyList list = AgencyListReader.read(agencies);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console;
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));
         out.printf("测评 %d 个单位，规则包 %s，基准日 %s%n", list.agencies().size(), rulePack.id(), date);
-        AuditJob.Outcome outcome = job.run(list, rulePack, date, this.out, options.settings(), options.parallel, out);
+        AuditJob.Outcome outcome = job.run(list, agencies, pack, rulePack, date, this.out, options.settings(),
+                options.parallel, out, options.progressInterval());
         Outputs.print(out, outcome);
         return 0;
     }
