@@ -67,7 +67,7 @@ public final class WarcReplay {
 
     private static int readTolerantly(Path file, Map<String, Deque<Stored>> map) {
         int n = 0;
-        Map<URI, WarcRequest> requests = new HashMap<>();
+        Map<URI, SentRequest> requests = new HashMap<>();
         try (WarcReader reader = new WarcReader(file)) {
             reader.setLenient(true);
             while (true) {
@@ -77,7 +77,11 @@ public final class WarcReplay {
                 }
                 WarcRecord r = next.get();
                 if (r instanceof WarcRequest req) {
-                    req.concurrentTo().forEach(id -> requests.put(id, req));
+                    // read now: a record's body is gone once the reader moves on
+                    List<Map.Entry<String, String>> sent = new ArrayList<>();
+                    req.http().headers().map().forEach((k, vs) -> vs.forEach(v -> sent.add(Map.entry(k, v))));
+                    SentRequest sr = new SentRequest(req.date(), sent);
+                    req.concurrentTo().forEach(id -> requests.put(id, sr));
                 } else if (r instanceof WarcResponse resp) {
                     Stored s = stored(resp, requests.remove(resp.id()));
                     map.computeIfAbsent(resp.target(), k -> new ConcurrentLinkedDeque<>()).add(s);
@@ -91,7 +95,10 @@ public final class WarcReplay {
         return n;
     }
 
-    private static Stored stored(WarcResponse resp, WarcRequest req) throws IOException {
+    private record SentRequest(java.time.Instant date, List<Map.Entry<String, String>> headers) {
+    }
+
+    private static Stored stored(WarcResponse resp, SentRequest req) throws IOException {
         var http = resp.http();
         byte[] body;
         try (InputStream in = http.body().stream()) {
@@ -102,10 +109,7 @@ public final class WarcReplay {
         HttpHeaders hh = HttpHeaders.of(headers, (a, b) -> true);
         WarcTruncationReason t = resp.truncated();
         String error = resp.headers().first(WarcArchive.FETCH_ERROR).orElse(null);
-        List<Map.Entry<String, String>> sent = new ArrayList<>();
-        if (req != null) {
-            req.http().headers().map().forEach((k, vs) -> vs.forEach(v -> sent.add(Map.entry(k, v))));
-        }
+        List<Map.Entry<String, String>> sent = req == null ? List.of() : req.headers();
         Exchange ex = new Exchange(URI.create(resp.target()), req == null ? resp.date() : req.date(), sent,
                 http.status(), hh, body, t == WarcTruncationReason.LENGTH, t == WarcTruncationReason.TIME, error,
                 resp.date());
