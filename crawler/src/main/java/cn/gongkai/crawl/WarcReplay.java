@@ -82,6 +82,16 @@ public final class WarcReplay {
                     req.http().headers().map().forEach((k, vs) -> vs.forEach(v -> sent.add(Map.entry(k, v))));
                     SentRequest sr = new SentRequest(req.date(), sent);
                     req.concurrentTo().forEach(id -> requests.put(id, sr));
+                } else if (r instanceof org.netpreserve.jwarc.WarcMetadata md
+                        && md.fields().first(WarcArchive.FETCH_ERROR_FIELD).isPresent()) {
+                    var f = md.fields();
+                    Exchange ex = new Exchange(URI.create(md.target()),
+                            f.first("sent-at").map(java.time.Instant::parse).orElse(md.date()), List.of(), 0,
+                            HttpHeaders.of(Map.of(), (a, b) -> true), new byte[0], false,
+                            f.first("timed-out").map(Boolean::parseBoolean).orElse(false),
+                            f.first(WarcArchive.FETCH_ERROR_FIELD).get(), md.date());
+                    map.computeIfAbsent(md.target(), k -> new ConcurrentLinkedDeque<>()).add(new Stored(ex, null));
+                    n++;
                 } else if (r instanceof WarcResponse resp) {
                     Stored s = stored(resp, requests.remove(resp.id()));
                     map.computeIfAbsent(resp.target(), k -> new ConcurrentLinkedDeque<>()).add(s);
