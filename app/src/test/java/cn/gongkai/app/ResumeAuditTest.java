@@ -78,7 +78,7 @@ class ResumeAuditTest {
             // sites share 127.0.0.1, so per-IP politeness allows one request at a time).
             Map<String, Integer> counts = server.requests().counts();
             List<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-            assertThat(twice).hasSizeLessThanOrEqualTo(1);
+            assertThat(twice).as("fetched twice: %s of %s", twice, counts).hasSizeLessThanOrEqualTo(1);
             assertThat(beforeKill.keySet()).isNotEmpty();
             assertThat(server.requests().total()).isLessThan(total + 2);
 

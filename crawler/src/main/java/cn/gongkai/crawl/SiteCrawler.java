@@ -389,16 +389,22 @@ public final class SiteCrawler {
             log.debug("GET {} → {} (from the archive of the interrupted crawl)", uri, describe(ex));
             return new Recorded(ex, stored.get().recordId(), true);
         }
-        Exchange ex = pacer.paced(SiteScope.hostKey(uri), delay, address(uri), settings.ipDelay(),
-                () -> fetcher.get(uri));
+        // The exchange is archived before the host and IP are free for the next request: whatever a server has
+        // answered is in the WARC before anything else is asked of it, so a killed crawl loses at most the request
+        // in flight (resume relies on this).
+        Recorded r = pacer.paced(SiteScope.hostKey(uri), delay, address(uri), settings.ipDelay(), () -> {
+            Exchange ex = fetcher.get(uri);
+            try {
+                return new Recorded(ex, archive.record(ex).orElse(null), false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write WARC " + archive.file(), e);
+            }
+        });
+        Exchange ex = r.exchange();
         counters.request(ex.rawBody().length, false);
         log.debug("GET {} → {} ({} bytes{})", uri, ex.hasResponse() ? ex.status() : ex.error(), ex.rawBody().length,
                 ex.capped() ? ", capped" : "");
-        try {
-            return new Recorded(ex, archive.record(ex).orElse(null), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write WARC " + archive.file(), e);
-        }
+        return r;
     }
 
     private static boolean isRedirect(int status) {
