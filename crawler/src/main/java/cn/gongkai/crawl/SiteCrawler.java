@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +46,26 @@ public final class SiteCrawler {
     private final WarcArchive archive;
     private final HttpFetcher fetcher;
     private final HostPacer pacer = new HostPacer();
+    private final WarcReplay replay;
+    private final CrawlCounters counters = new CrawlCounters();
+    /** Host name → address, resolved once per SiteCrawler for per-IP pacing; "" when it does not resolve. */
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
 
     /** @throws IllegalArgumentException if the User-Agent is not printable ASCII (HTTP allows nothing else) */
     public SiteCrawler(CrawlSettings settings, WarcArchive archive) {
+        this(settings, archive, WarcReplay.none());
+    }
+
+    /**
+     * A crawler resuming an interrupted crawl: a URL whose response is in {@code replay} is answered from it
+     * (not fetched, not archived again, not paced); everything else is fetched and written to {@code archive}.
+     *
+     * @throws IllegalArgumentException if the User-Agent is not printable ASCII (HTTP allows nothing else)
+     */
+    public SiteCrawler(CrawlSettings settings, WarcArchive archive, WarcReplay replay) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.archive = Objects.requireNonNull(archive, "archive");
+        this.replay = Objects.requireNonNull(replay, "replay");
         if (settings.userAgent() == null || !settings.userAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("User-Agent 只能包含可见 ASCII 字符（HTTP 头部限制）：" + settings.userAgent());
         }
@@ -62,10 +82,15 @@ public final class SiteCrawler {
         return new Run(seed).crawl();
     }
 
+    /** Live totals over every crawl of this crawler, for progress reports. */
+    public CrawlCounters counters() {
+        return counters;
+    }
+
     private record Target(URI uri, String referrer, int depth) {
     }
 
-    private record Recorded(Exchange exchange, String warcRecordId) {
+    private record Recorded(Exchange exchange, String warcRecordId, boolean replayed) {
     }
 
     /** The state of one site crawl. */
@@ -76,9 +101,13 @@ public final class SiteCrawler {
         private final List<FetchedPage> pages = new ArrayList<>();
         private final List<FetchFailure> failures = new ArrayList<>();
         private final Set<String> skipped = new LinkedHashSet<>();
+        private final Set<String> notes = new LinkedHashSet<>();
+        private final UrlTraps traps = new UrlTraps(settings.maxUrlsPerPattern());
         private SiteScope scope;
         private RobotsPolicy robots;
         private int fetches;
+        private long bytes;
+        private int serverErrorsInARow;
 
         Run(URI seed) {
             this.seedText = String.valueOf(seed);
@@ -99,9 +128,17 @@ public final class SiteCrawler {
                 frontier.add(new Target(seedUri, null, 0));
                 while (!frontier.isEmpty()) {
                     Target t = frontier.poll();
-                    if (fetches >= settings.maxPages()) {
-                        skip(t.uri().toString(), "budget");
-                        frontier.forEach(rest -> skip(rest.uri().toString(), "budget"));
+                    String stop = fetches >= settings.maxPages() ? "budget"
+                            : bytes >= settings.maxSiteBytes() ? "byte budget (" + settings.maxSiteBytes() + " bytes)"
+                            : serverErrorsInARow >= settings.maxConsecutiveErrors()
+                            ? "server error storm (" + serverErrorsInARow + " failures in a row)" : null;
+                    if (stop != null) {
+                        if (!stop.equals("budget")) {
+                            notes.add("crawl stopped early: " + stop);
+                            log.warn("Crawl of {} stopped early: {}", seedUri, stop);
+                        }
+                        skip(t.uri().toString(), stop);
+                        frontier.forEach(rest -> skip(rest.uri().toString(), stop));
                         frontier.clear();
                         break;
                     }
@@ -122,18 +159,19 @@ public final class SiteCrawler {
         }
 
         private SiteCrawl result(String seed) {
-            return new SiteCrawl(seed, pages, failures, List.copyOf(skipped));
+            return new SiteCrawl(seed, pages, failures, List.copyOf(skipped), List.copyOf(notes));
         }
 
         /** Reads /robots.txt of the seed's origin, following up to maxRedirects redirects anywhere (RFC 9309 §2.3.1.2). */
         private RobotsPolicy loadRobots(URI seed) throws InterruptedException {
             URI uri = seed.resolve("/robots.txt");
             for (int hop = 0; ; hop++) {
-                Exchange ex = exchange(uri, settings.delay()).exchange();
+                Exchange ex = fetch(uri, settings.delay()).exchange();
                 int st = ex.status();
                 if (!ex.hasResponse() || ex.timedOut() || ex.error() != null) {
                     log.warn("robots.txt of {} unreachable ({}): treating the site as disallowed (RFC 9309)",
                             seed, ex.error());
+                    counters.failure();
                     failures.add(new FetchFailure(uri.toString(), null, st, ex.error(), Instant.now()));
                     return RobotsPolicy.failed(0, settings);
                 }
@@ -156,6 +194,7 @@ public final class SiteCrawler {
                     return RobotsPolicy.allowAll(settings);
                 }
                 log.warn("robots.txt of {} answered HTTP {}: treating the site as disallowed (RFC 9309)", seed, st);
+                counters.failure();
                 failures.add(new FetchFailure(uri.toString(), null, st, "HTTP " + st, Instant.now()));
                 return RobotsPolicy.failed(st, settings);
             }
@@ -166,7 +205,7 @@ public final class SiteCrawler {
             URI current = t.uri();
             List<URI> chain = new ArrayList<>(List.of(current));
             for (int hop = 0; ; hop++) {
-                Recorded r = exchange(current, robots.delay());
+                Recorded r = fetch(current, robots.delay());
                 Exchange ex = r.exchange();
                 int st = ex.status();
                 String where = current.equals(t.uri()) ? "" : " (after redirect to " + current + ")";
@@ -221,16 +260,27 @@ public final class SiteCrawler {
 
         private void keep(Target t, URI url, Recorded r) {
             Exchange ex = r.exchange();
+            serverErrorsInARow = 0;
+            counters.page();
             String contentType = ex.header("Content-Type").orElse(null);
             ContentDecoder.Decoded body = ContentDecoder.decode(ex.rawBody(),
                     ex.header("Content-Encoding").orElse(null), settings.maxBodyBytes(), ex.capped());
             pages.add(new FetchedPage(url.toString(), t.uri().toString(), t.referrer(), t.depth(), ex.status(),
                     contentType, body.body(), body.truncated(), ex.receivedAt(), r.warcRecordId()));
-            if (t.depth() >= settings.maxDepth() || Urls.isAttachment(url)
-                    || !LinkExtractor.isHtml(contentType, body.body())) {
+            if (ex.capped()) {
+                notes.add("body cut at the byte cap (" + settings.maxBodyBytes() + " bytes): " + url);
+            } else if (body.truncated()) {
+                notes.add("decoded body cut at the byte cap (" + settings.maxBodyBytes()
+                        + " bytes; compression bomb?): " + url);
+            }
+            boolean html = isHtml(url, contentType, body.body());
+            if (t.depth() >= settings.maxDepth() || Urls.isAttachment(url) || !html) {
                 return;
             }
             for (String link : LinkExtractor.links(body.body(), contentType, url.toString())) {
+                if (Urls.SESSION_MARK.matcher(link).find()) {
+                    notes.add("links carry session ids (stripped): " + url);
+                }
                 Optional<URI> next = Urls.normalise(link);
                 if (next.isEmpty() || !seen.add(next.get().toString())) {
                     continue;
@@ -241,12 +291,40 @@ public final class SiteCrawler {
                 } else if (!robots.allows(u)) {
                     skip(u.toString(), robots.skipReason());
                 } else {
-                    frontier.add(new Target(u, url.toString(), t.depth() + 1));
+                    Optional<String> trap = traps.check(u);
+                    if (trap.isPresent()) {
+                        skip(u.toString(), trap.get());
+                    } else {
+                        frontier.add(new Target(u, url.toString(), t.depth() + 1));
+                    }
                 }
             }
         }
 
+        /**
+         * Whether to read links from a body, trusting the body over a wrong Content-Type: markup served as
+         * {@code text/plain} or {@code application/octet-stream} is read, a PDF or ZIP served as {@code text/html}
+         * is not. Either mismatch is noted.
+         */
+        private boolean isHtml(URI url, String contentType, byte[] body) {
+            boolean declared = LinkExtractor.isHtml(contentType, body);
+            boolean markup = LinkExtractor.isHtml(null, body);
+            if (declared && contentType != null && ContentSniffer.isBinary(body)) {
+                notes.add("Content-Type " + contentType + " but the body is " + ContentSniffer.describe(body) + ": " + url);
+                return false;
+            }
+            if (!declared && markup && !Urls.isAttachment(url)) {
+                notes.add("Content-Type " + contentType + " but the body is HTML: " + url);
+                return true;
+            }
+            return declared;
+        }
+
         private void fail(Target t, int status, String error) {
+            counters.failure();
+            if (status == 0 || status >= 500) {
+                serverErrorsInARow++;
+            }
             log.debug("Failed {} (from {}): {}", t.uri(), t.referrer(), error);
             failures.add(new FetchFailure(t.uri().toString(), t.referrer(), status, error, Instant.now()));
         }
@@ -254,17 +332,79 @@ public final class SiteCrawler {
         private void skip(String url, String reason) {
             skipped.add(url + " — " + reason);
         }
+
+        /**
+         * One URL with bounded retries: a 5xx answer (and 429) or a broken connection is tried again up to
+         * {@code maxRetries} times, waiting {@code retryBackoff} doubled each time (capped). A timeout is not
+         * retried: the deadline was already spent. Every attempt is archived; the last one is returned.
+         */
+        private Recorded fetch(URI uri, Duration delay) throws InterruptedException {
+            for (int attempt = 0; ; attempt++) {
+                Recorded r = exchange(uri, delay);
+                bytes += r.exchange().rawBody().length;
+                if (attempt >= settings.maxRetries() || !retryable(r.exchange())) {
+                    return r;
+                }
+                Duration wait = settings.backoff(attempt + 1);
+                log.debug("Retrying {} in {} after {}", uri, wait, describe(r.exchange()));
+                if (!r.replayed()) {
+                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(Exchange ex) {
+        int st = ex.status();
+        if (ex.timedOut()) {
+            return false;
+        }
+        if (ex.error() != null) {
+            return ex.error().startsWith("I/O error");
+        }
+        return st == 429 || st == 500 || st == 502 || st == 503 || st == 504;
+    }
+
+    private static String describe(Exchange ex) {
+        return ex.error() != null ? ex.error() : "HTTP " + ex.status();
+    }
+
+    /** The host's address for per-IP pacing, resolved once; {@code null} when it does not resolve. */
+    private String address(URI uri) {
+        String a = addresses.computeIfAbsent(uri.getHost(), h -> {
+            try {
+                return InetAddress.getByName(h).getHostAddress();
+            } catch (UnknownHostException | SecurityException e) {
+                return "";
+            }
+        });
+        return a.isEmpty() ? null : a;
     }
 
     private Recorded exchange(URI uri, Duration delay) throws InterruptedException {
-        Exchange ex = pacer.paced(SiteScope.hostKey(uri), delay, () -> fetcher.get(uri));
+        Optional<WarcReplay.Stored> stored = replay.take(uri);
+        if (stored.isPresent()) {
+            Exchange ex = stored.get().exchange();
+            counters.request(ex.rawBody().length, true);
+            log.debug("GET {} → {} (from the archive of the interrupted crawl)", uri, describe(ex));
+            return new Recorded(ex, stored.get().recordId(), true);
+        }
+        // The exchange is archived before the host and IP are free for the next request: whatever a server has
+        // answered is in the WARC before anything else is asked of it, so a killed crawl loses at most the request
+        // in flight (resume relies on this).
+        Recorded r = pacer.paced(SiteScope.hostKey(uri), delay, address(uri), settings.ipDelay(), () -> {
+            Exchange ex = fetcher.get(uri);
+            try {
+                return new Recorded(ex, archive.record(ex).orElse(null), false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write WARC " + archive.file(), e);
+            }
+        });
+        Exchange ex = r.exchange();
+        counters.request(ex.rawBody().length, false);
         log.debug("GET {} → {} ({} bytes{})", uri, ex.hasResponse() ? ex.status() : ex.error(), ex.rawBody().length,
                 ex.capped() ? ", capped" : "");
-        try {
-            return new Recorded(ex, archive.record(ex).orElse(null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write WARC " + archive.file(), e);
-        }
+        return r;
     }
 
     private static boolean isRedirect(int status) {

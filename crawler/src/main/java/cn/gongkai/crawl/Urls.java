@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * URL handling shared by the frontier: normalisation with crawler-commons {@link BasicURLNormalizer} (lower-case
@@ -37,7 +38,7 @@ final class Urls {
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             return Optional.empty();
         }
-        String normal = NORMALIZER.filter(u);
+        String normal = NORMALIZER.filter(stripSessionIds(u));
         if (normal == null) {
             return Optional.empty();
         }
@@ -47,6 +48,39 @@ final class Urls {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Query parameters and path parameters that carry a session, not content. A site that puts a fresh session id
+     * in every link would otherwise be an infinite URL space (session-id trap); they are dropped before
+     * normalisation, so every variant of a page is one URL.
+     */
+    static final Set<String> SESSION_PARAMS = Set.of("jsessionid", "phpsessid", "sid", "sessionid", "session_id",
+            "sessid", "aspsessionid", "cfid", "cftoken", "zoneid");
+
+    /** Whether a link carries a session id that {@link #stripSessionIds} removes. */
+    static final Pattern SESSION_MARK = Pattern.compile(
+            "(?i)[;?&](?:jsessionid|phpsessid|sid|sessionid|session_id|sessid|aspsessionid\\w*|cfid|cftoken|zoneid)=");
+
+    private static final Pattern PATH_SESSION = Pattern.compile("(?i);(?:jsessionid|phpsessid|sid|sessionid)=[^/?#;]*");
+
+    /** {@code url} without session-id path parameters ({@code ;jsessionid=…}) and query parameters ({@code sid=…}). */
+    static String stripSessionIds(String url) {
+        String u = PATH_SESSION.matcher(url).replaceAll("");
+        int q = u.indexOf('?');
+        if (q < 0) {
+            return u;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String param : u.substring(q + 1).split("&")) {
+            int eq = param.indexOf('=');
+            String name = (eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (param.isEmpty() || SESSION_PARAMS.contains(name) || name.startsWith("aspsessionid")) {
+                continue;
+            }
+            kept.append(kept.length() == 0 ? "" : "&").append(param);
+        }
+        return u.substring(0, q) + (kept.length() == 0 ? "" : "?" + kept);
     }
 
     /** Whether the URL's path ends in an attachment extension. */

@@ -44,6 +44,12 @@ public final class WarcArchive implements Closeable {
     /** Software named in the warcinfo record. */
     public static final String SOFTWARE = "Gongkai Audit crawler 0.1 (jwarc)";
 
+    /** Field of the metadata record left by a request that got no response at all. */
+    public static final String FETCH_ERROR_FIELD = "fetch-error";
+
+    /** Extension field on a response record whose exchange ended in an error (timeout, reset). */
+    public static final String FETCH_ERROR = "WARC-Gongkai-Fetch-Error";
+
     private final Path file;
     private final WarcWriter writer;
     private final Object lock = new Object();
@@ -86,6 +92,7 @@ public final class WarcArchive implements Closeable {
      */
     Optional<String> record(Exchange ex) throws IOException {
         if (!ex.hasResponse()) {
+            recordNoResponse(ex);
             return Optional.empty();
         }
         WarcTruncationReason truncation = ex.timedOut() ? WarcTruncationReason.TIME
@@ -102,6 +109,11 @@ public final class WarcArchive implements Closeable {
         if (truncation != WarcTruncationReason.NOT_TRUNCATED) {
             rb.truncated(truncation);
         }
+        if (ex.error() != null) {
+            // An extension field (WARC 1.1 §5 allows them): the crawler's words for what went wrong, so that a
+            // resumed crawl replaying this record reaches the same verdict as the crawl that made it.
+            rb.addHeader(FETCH_ERROR, ex.error().replaceAll("[\\r\\n]+", " "));
+        }
         WarcResponse response = rb.build();
         byte[] requestBlock = HttpWire.request(ex);
         WarcRequest request = new WarcRequest.Builder(ex.uri())
@@ -116,6 +128,27 @@ public final class WarcArchive implements Closeable {
             writer.write(response);
         }
         return Optional.of(format(response.id()));
+    }
+
+    /**
+     * A request that got no response (refused, DNS, TLS, timeout before the head) leaves a {@code metadata} record
+     * (application/warc-fields) naming the target, the time and what went wrong: the archive then also proves
+     * that a site did not answer, and a resumed crawl replays the same failure instead of trying again.
+     */
+    private void recordNoResponse(Exchange ex) throws IOException {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        fields.put(FETCH_ERROR_FIELD, List.of(String.valueOf(ex.error()).replaceAll("[\\r\\n]+", " ")));
+        fields.put("timed-out", List.of(String.valueOf(ex.timedOut())));
+        fields.put("sent-at", List.of(ex.sentAt().toString()));
+        org.netpreserve.jwarc.WarcMetadata md = new org.netpreserve.jwarc.WarcMetadata.Builder()
+                .version(MessageVersion.WARC_1_1)
+                .targetURI(ex.uri())
+                .date(ex.receivedAt())
+                .fields(fields)
+                .build();
+        synchronized (lock) {
+            writer.write(md);
+        }
     }
 
     @Override
@@ -135,7 +168,7 @@ public final class WarcArchive implements Closeable {
      * @param concurrentTo  WARC-Concurrent-To ids
      * @param truncated     WARC-Truncated reason ({@code length}, {@code time}, …) or {@code null}
      * @param status        HTTP status of a response record, else 0
-     * @param headers       HTTP headers of a request or response record
+     * @param headers       HTTP headers of a request or response record; the fields of a metadata record
      * @param payload       HTTP body as stored (still content-encoded, as received)
      */
     public record Entry(String type, String id, String targetUri, Instant date, List<String> concurrentTo,
@@ -181,6 +214,8 @@ public final class WarcArchive implements Closeable {
             payload = readLeniently(http.body().stream());
         } else if (r instanceof WarcRequest req) {
             headers = req.http().headers().map();
+        } else if (r instanceof org.netpreserve.jwarc.WarcMetadata md) {
+            headers = md.fields().map();
         }
         return new Entry(r.type(), format(r.id()), target, r.date(), concurrent, truncated, status, headers, payload);
     }

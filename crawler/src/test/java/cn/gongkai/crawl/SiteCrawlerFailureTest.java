@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +149,12 @@ class SiteCrawlerFailureTest {
                 assertThat(f.status()).isZero();
                 assertThat(f.error()).isEqualTo("timeout after 500ms");
             });
-            assertThat(WarcArchive.read(warc())).noneMatch(e -> site.url("/silent.html").equals(e.targetUri()));
+            // No response to archive: a metadata record says the request was made and what became of it.
+            assertThat(WarcArchive.read(warc())).filteredOn(e -> site.url("/silent.html").equals(e.targetUri()))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.type()).isEqualTo("metadata");
+                        assertThat(e.headers()).containsEntry(WarcArchive.FETCH_ERROR_FIELD, List.of("timeout after 500ms"));
+                    });
         }
     }
 

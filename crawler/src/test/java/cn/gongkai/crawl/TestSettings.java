@@ -9,7 +9,7 @@ final class TestSettings {
 
     static CrawlSettings fast() {
         return new CrawlSettings(50, Duration.ZERO, Duration.ofSeconds(2), 6, 1024 * 1024,
-                Duration.ofSeconds(2), 5, CrawlSettings.DEFAULT_USER_AGENT);
+                Duration.ofSeconds(2), 5, CrawlSettings.DEFAULT_USER_AGENT).withRetries(2, Duration.ofMillis(10));
     }
 
     static CrawlSettings withMaxDepth(CrawlSettings s, int depth) {

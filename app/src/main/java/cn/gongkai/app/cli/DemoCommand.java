@@ -3,6 +3,7 @@ package cn.gongkai.app.cli;
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
 import cn.gongkai.engine.rule.RulePacks;
+import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.fixtures.FixtureServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,8 @@ public class DemoCommand implements Callable<Integer> {
             Path list = server.writeAgencyList(out.resolve("agencies.csv"));
             console.printf("示例网站已在本机启动（%d 个），单位名单：%s%n", server.sites().size(), list.toAbsolutePath());
             console.printf("规则包 %s，测评基准日 %s%n", PACK, AS_OF);
-            AuditJob.Outcome outcome = job.run(AgencyListReader.read(list), RulePacks.loadShipped(PACK), AS_OF, out,
-                    demoSettings(), 6, console);
+            AuditJob.Outcome outcome = job.run(AgencyListReader.read(list), list, PACK, RulePacks.loadShipped(PACK),
+                    AS_OF, out, demoSettings(), 6, console, Duration.ofSeconds(5), Waivers.NONE);
             Outputs.print(console, outcome);
         }
         return 0;
@@ -56,6 +57,8 @@ public class DemoCommand implements Callable<Integer> {
     /** Polite in form (robots.txt, per-host delay) but quick: the fixture sites are on this machine. */
     static cn.gongkai.crawl.CrawlSettings demoSettings() {
         return cn.gongkai.crawl.CrawlSettings.defaults().withMaxPages(120).withDelay(Duration.ofMillis(20))
-                .withRequestTimeout(Duration.ofSeconds(10));
+                .withRequestTimeout(Duration.ofSeconds(10))
+                // all fixture sites share 127.0.0.1: one request at a time to it, but no pause between sites
+                .withIpDelay(Duration.ZERO).withRetries(1, Duration.ofMillis(100));
     }
 }

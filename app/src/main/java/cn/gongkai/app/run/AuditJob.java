@@ -3,6 +3,10 @@ package cn.gongkai.app.run;
 import cn.gongkai.app.agency.AgencyList;
 import cn.gongkai.crawl.CrawlSettings;
 import cn.gongkai.crawl.WarcArchive;
+import cn.gongkai.crawl.WarcReplay;
+import cn.gongkai.crawl.CrawlCounters;
+import cn.gongkai.app.agency.AgencyListReader;
+import cn.gongkai.engine.rule.RulePacks;
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.Audit;
 import cn.gongkai.engine.audit.AuditListener;
@@ -22,7 +26,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -69,12 +77,22 @@ public class AuditJob {
 
     public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
                        int parallelSites, PrintWriter console) throws InterruptedException {
-        return run(list, pack, asOf, outDir, settings, parallelSites, console, Waivers.NONE);
+        return run(list, null, pack.id(), pack, asOf, outDir, settings, parallelSites, console, Duration.ZERO,
+                Waivers.NONE);
     }
 
-    /** Runs an audit whose findings covered by {@code waivers} are marked 豁免. */
-    public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
-                       int parallelSites, PrintWriter console, Waivers waivers) throws InterruptedException {
+    /**
+     * A new audit. The agency list file and pack reference are stored with the run so that {@link #resume} can
+     * carry on after the process died.
+     *
+     * @param agenciesFile   where {@code list} was read from ({@code null}: the run cannot be resumed)
+     * @param packRef        the pack id or folder as the user gave it
+     * @param progressEvery  interval of console progress lines; zero for none
+     * @param waivers        findings they cover are marked 豁免
+     */
+    public Outcome run(AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf, Path outDir,
+                       CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
+                       Waivers waivers) throws InterruptedException {
         String runId = newRunId();
         try {
             Files.createDirectories(outDir);
@@ -82,25 +100,93 @@ public class AuditJob {
             throw new UncheckedIOException("无法创建输出目录 / cannot create output folder " + outDir, e);
         }
         store.started(runId, pack.id(), asOf, outDir.toAbsolutePath().toString());
-        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(outDir.resolve(LOG), StandardCharsets.UTF_8), true);
-             WarcArchive archive = WarcArchive.create(outDir.resolve(WARC))) {
-            log.printf("run %s pack %s as-of %s agencies %d%n", runId, pack.id(), asOf, list.agencies().size());
+        store.startedWith(runId, agenciesFile == null ? null : agenciesFile.toAbsolutePath().toString(), packRef,
+                new StoredSettings(settings, parallelSites));
+        return execute(runId, list, pack, asOf, outDir, settings, parallelSites, console, progressEvery,
+                WarcReplay.none(), outDir.resolve(WARC), false, waivers);
+    }
+
+    /**
+     * Carries on an audit whose process died (kill -9, power cut): same agency list, pack, date and limits.
+     * Responses already in the run's WARC files are replayed instead of fetched again (a truncated last record
+     * is ignored); new responses go to the next {@code crawl-NNNNN.warc.gz} in the same folder, so the archive
+     * stays complete. Every site is assessed again from what the archive and the new fetches give, and the
+     * outputs are rewritten.
+     */
+    public Outcome resume(String runId, PrintWriter console, Duration progressEvery,
+                          java.util.function.Function<LocalDate, Waivers> waiversAsOf) throws InterruptedException {
+        RunStore.Resumable run = store.resumable(runId).orElseThrow(() -> new IllegalArgumentException(
+                "没有编号为 " + runId + " 的测评 / no run " + runId));
+        if ("DONE".equals(run.status())) {
+            throw new IllegalArgumentException("测评 " + runId + " 已完成，无需恢复 / run " + runId + " is finished already");
+        }
+        if (run.agenciesFile() == null || run.settings() == null || run.packRef() == null) {
+            throw new IllegalArgumentException("测评 " + runId + " 未记录单位名单或抓取设置，无法恢复 / run " + runId
+                    + " did not record its agency list or crawl settings and cannot be resumed");
+        }
+        Path outDir = Path.of(run.outDir());
+        AgencyList list = AgencyListReader.read(Path.of(run.agenciesFile()));
+        RulePack pack = RulePacks.resolve(run.packRef());
+        List<Path> warcs = warcFiles(outDir);
+        WarcReplay replay = WarcReplay.load(warcs);
+        Path next = outDir.resolve(String.format("crawl-%05d.warc.gz", warcs.size()));
+        synchronized (console) {
+            console.printf("恢复测评 %s：存档中已有 %d 个响应，不再重新抓取；新响应写入 %s%n", runId, replay.loaded(),
+                    next.getFileName());
+        }
+        store.clearSites(runId);
+        return execute(runId, list, pack, run.asOf(), outDir, run.settings().crawl(), run.settings().parallel(),
+                console, progressEvery, replay, next, true, waiversAsOf.apply(run.asOf()));
+    }
+
+    /** The run's WARC files in the order they were written: crawl.warc.gz, crawl-00001.warc.gz, … */
+    static List<Path> warcFiles(Path outDir) {
+        List<Path> out = new ArrayList<>();
+        if (Files.exists(outDir.resolve(WARC))) {
+            out.add(outDir.resolve(WARC));
+        }
+        for (int i = 1; Files.exists(outDir.resolve(String.format("crawl-%05d.warc.gz", i))); i++) {
+            out.add(outDir.resolve(String.format("crawl-%05d.warc.gz", i)));
+        }
+        return out;
+    }
+
+    private Outcome execute(String runId, AgencyList list, RulePack pack, LocalDate asOf, Path outDir,
+                            CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
+                            WarcReplay replay, Path warcFile, boolean resumed, Waivers waivers) throws InterruptedException {
+        OpenOption[] logMode = resumed
+                ? new OpenOption[]{StandardOpenOption.CREATE, StandardOpenOption.APPEND}
+                : new OpenOption[]{StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
+        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(outDir.resolve(LOG), StandardCharsets.UTF_8, logMode), true);
+             WarcArchive archive = WarcArchive.create(warcFile);
+             ProgressReporter progress = new ProgressReporter(console, progressEvery)) {
+            log.printf("%s %s pack %s as-of %s agencies %d warc %s%n", resumed ? "resume run" : "run", runId, pack.id(),
+                    asOf, list.agencies().size(), warcFile.getFileName());
             list.skippedRows().forEach(r -> log.println("跳过 / skipped: " + r));
             AuditListener stored = store.recorder(runId);
             AuditReport report = new Audit(pack, settings, parallelSites, waivers).run(runId, list.agencies(), asOf, archive,
-                    new AuditListener() {
+                    replay, new AuditListener() {
+                        @Override
+                        public void started(int sites, CrawlCounters counters) {
+                            progress.started(sites, counters);
+                        }
+
                         @Override
                         public void siteCrawled(Agency agency, SiteCrawl crawl, List<ExtractedPage> pages) {
                             stored.siteCrawled(agency, crawl, pages);
                             synchronized (log) {
                                 crawl.failures().forEach(f -> log.printf("抓取失败 / fetch failed: %s %s (%s) from %s%n",
                                         agency.name(), f.url(), f.error(), f.referrer()));
+                                crawl.skipped().stream().filter(AuditJob::worthLogging).forEach(sk ->
+                                        log.printf("未抓取 / skipped: %s %s%n", agency.name(), sk));
+                                crawl.notes().forEach(n -> log.printf("注意 / note: %s %s%n", agency.name(), n));
                             }
                         }
 
                         @Override
                         public void agencyAssessed(AgencyResult r) {
                             stored.agencyAssessed(r);
+                            progress.siteDone();
                             String line = String.format("  %s：%d 页，%d 处抓取失败，得分 %s / %s%s",
                                     r.agency().name(), r.visit().pagesFetched(), r.visit().failures(),
                                     Score.format(r.score()), Score.format(r.maxScore()),
@@ -125,6 +211,11 @@ public class AuditJob {
             store.finished(runId, "FAILED", e.toString());
             throw e;
         }
+    }
+
+    /** Skips that say something about the site (traps, storms, budgets), not the routine out-of-scope links. */
+    private static boolean worthLogging(String skip) {
+        return !skip.endsWith(" — out of scope");
     }
 
     private static String newRunId() {

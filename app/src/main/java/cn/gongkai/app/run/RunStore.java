@@ -46,6 +46,43 @@ public class RunStore {
                 .update();
     }
 
+    /** Records how the run was started, so {@code audit --resume} can carry on with the same inputs and limits. */
+    void startedWith(String runId, String agenciesFile, String packRef, StoredSettings settings) {
+        jdbc.sql("UPDATE run SET agencies_file = ?, pack_ref = ?, crawl_settings = ? WHERE id = ?")
+                .params(clip(agenciesFile, 2000), clip(packRef, 1000), settings.encode(), runId)
+                .update();
+    }
+
+    /** What a stored run needs to be resumed. */
+    record Resumable(String id, String status, LocalDate asOf, String outDir, String agenciesFile, String packRef,
+                     StoredSettings settings) {
+    }
+
+    /** The run {@code runId} as stored, if it exists. */
+    java.util.Optional<Resumable> resumable(String runId) {
+        return jdbc.sql("SELECT id, status, as_of, out_dir, agencies_file, pack_ref, crawl_settings FROM run WHERE id = ?")
+                .param(runId)
+                .query((rs, n) -> new Resumable(rs.getString("id"), rs.getString("status"),
+                        rs.getDate("as_of").toLocalDate(), rs.getString("out_dir"), rs.getString("agencies_file"),
+                        rs.getString("pack_ref"),
+                        rs.getString("crawl_settings") == null ? null : StoredSettings.decode(rs.getString("crawl_settings"))))
+                .optional();
+    }
+
+    /**
+     * Forgets the per-site rows of a run being resumed: every site is assessed again (from the archive where it
+     * was crawled already), and stored again as it finishes.
+     */
+    void clearSites(String runId) {
+        tx.executeWithoutResult(s -> {
+            for (String table : List.of("page", "fetch_failure", "fact", "finding", "run_agency")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
+            }
+            jdbc.sql("UPDATE run SET status = 'RUNNING', finished_at = NULL, error = NULL WHERE id = ?")
+                    .param(runId).update();
+        });
+    }
+
     public void finished(String runId, String status, String error) {
         jdbc.sql("UPDATE run SET status = ?, finished_at = ?, error = ? WHERE id = ?")
                 .params(status, Timestamp.from(Instant.now()), clip(error, 4000), runId)

@@ -4,6 +4,7 @@ import cn.gongkai.crawl.CrawlSettings;
 import cn.gongkai.crawl.SiteCrawl;
 import cn.gongkai.crawl.SiteCrawler;
 import cn.gongkai.crawl.WarcArchive;
+import cn.gongkai.crawl.WarcReplay;
 import cn.gongkai.engine.extract.PageExtractor;
 import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.AgencyFacts;
@@ -61,12 +62,24 @@ public final class Audit {
      */
     public AuditReport run(String runId, List<Agency> agencies, LocalDate asOf, WarcArchive archive,
                            AuditListener listener) throws InterruptedException {
+        return run(runId, agencies, asOf, archive, WarcReplay.none(), listener);
+    }
+
+    /**
+     * Runs the audit, answering from {@code replay} every request whose response an interrupted run of this
+     * audit already archived (resume), and fetching the rest into {@code archive}. One crawler serves every site,
+     * so per-host and per-IP politeness hold across agencies sharing a portal or a platform.
+     */
+    public AuditReport run(String runId, List<Agency> agencies, LocalDate asOf, WarcArchive archive,
+                           WarcReplay replay, AuditListener listener) throws InterruptedException {
         Instant started = Instant.now();
+        SiteCrawler crawler = new SiteCrawler(settings, archive, replay);
+        listener.started(agencies.size(), crawler.counters());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelSites, Math.max(1, agencies.size())));
         try {
             List<Future<AgencyResult>> futures = new ArrayList<>();
             for (Agency agency : agencies) {
-                futures.add(pool.submit(() -> assess(agency, asOf, archive, listener)));
+                futures.add(pool.submit(() -> assess(agency, asOf, crawler, listener)));
             }
             List<AgencyResult> results = new ArrayList<>();
             for (Future<AgencyResult> f : futures) {
@@ -83,9 +96,9 @@ public final class Audit {
         }
     }
 
-    private AgencyResult assess(Agency agency, LocalDate asOf, WarcArchive archive, AuditListener listener) {
+    private AgencyResult assess(Agency agency, LocalDate asOf, SiteCrawler crawler, AuditListener listener) {
         log.info("开始抽查 {} {}", agency.name(), agency.url());
-        SiteCrawl crawl = new SiteCrawler(settings, archive).crawl(URI.create(agency.url()));
+        SiteCrawl crawl = crawler.crawl(URI.create(agency.url()));
         SiteFacts facts = SiteFacts.of(agency.url(), crawl, extractor);
         listener.siteCrawled(agency, crawl, facts.pages());
         AgencyFacts agencyFacts = new AgencyFacts(agency, facts.visit(), facts.documents(), facts.observations());

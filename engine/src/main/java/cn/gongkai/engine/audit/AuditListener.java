@@ -13,6 +13,10 @@ public interface AuditListener {
     AuditListener NONE = new AuditListener() {
     };
 
+    /** The audit starts: {@code sites} agencies, crawled by one crawler whose live totals are {@code counters}. */
+    default void started(int sites, cn.gongkai.crawl.CrawlCounters counters) {
+    }
+
     /** A site has been crawled; its pages are in the WARC archive already. */
     default void siteCrawled(Agency agency, SiteCrawl crawl, java.util.List<ExtractedPage> pages) {
     }

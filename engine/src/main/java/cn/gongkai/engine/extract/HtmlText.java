@@ -59,8 +59,44 @@ final class HtmlText {
                 }
             }
         }, root);
-        return out.toString().replaceAll("[ \\u00A0]+\\n", "\n").replaceAll("\\n[ \\u00A0]+", "\n")
-                .replaceAll("\\n{2,}", "\n").strip();
+        return tidyLines(out);
+    }
+
+    /**
+     * Strips spaces and NBSPs around each line and drops empty lines. Done line by line: the regular expression
+     * {@code [ \u00A0]+\n} is quadratic on a long run of spaces (a space-filled gzip bomb kept a thread busy for
+     * minutes).
+     */
+    static String tidyLines(CharSequence text) {
+        StringBuilder tidy = new StringBuilder(text.length());
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n') {
+                end++;
+            }
+            int a = start;
+            int b = end;
+            while (a < b && isBlank(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && isBlank(text.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                if (tidy.length() > 0) {
+                    tidy.append('\n');
+                }
+                tidy.append(text, a, b);
+            }
+            start = end + 1;
+        }
+        return tidy.toString().strip();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\u00A0';
     }
 
     private static void newline(StringBuilder out) {
