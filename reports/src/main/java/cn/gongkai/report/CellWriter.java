@@ -38,6 +38,7 @@ final class CellWriter {
     private final CellStyle header;
     private final CellStyle label;
     private final CellStyle title;
+    private final CellStyle reviewed;
 
     CellWriter(Workbook workbook) {
         this.workbook = workbook;
@@ -66,6 +67,18 @@ final class CellWriter {
         title = workbook.createCellStyle();
         title.setFont(big);
 
+        reviewed = workbook.createCellStyle();
+        reviewed.setFont(bold);
+        reviewed.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        reviewed.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        reviewed.setBorderBottom(BorderStyle.THIN);
+        reviewed.setBorderTop(BorderStyle.THIN);
+        reviewed.setBorderLeft(BorderStyle.THIN);
+        reviewed.setBorderRight(BorderStyle.THIN);
+        reviewed.setWrapText(true);
+        reviewed.setVerticalAlignment(VerticalAlignment.TOP);
+        reviewed.setDataFormat(helper.createDataFormat().getFormat("0.0#"));
+
         for (Column.Kind kind : Column.Kind.values()) {
             CellStyle s = workbook.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
@@ -87,6 +100,11 @@ final class CellWriter {
 
     CellStyle labelStyle() {
         return label;
+    }
+
+    /** Bold, boxed and filled: a cell an assessor's review changed or confirmed. */
+    CellStyle reviewedStyle() {
+        return reviewed;
     }
 
     CellStyle titleStyle() {
