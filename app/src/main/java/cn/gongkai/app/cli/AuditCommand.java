@@ -38,6 +38,9 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "输出目录")
     Path out;
 
+    @Option(names = "--previous", description = "与之对比的上次测评运行编号：测评表加“变化”列和“进步与退步”表")
+    String previous;
+
     @Mixin
     AuditOptions options;
 
@@ -55,7 +58,7 @@ public class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));
         out.printf("测评 %d 个单位，规则包 %s，基准日 %s%n", list.agencies().size(), rulePack.id(), date);
-        AuditJob.Outcome outcome = job.run(list, rulePack, date, this.out, options.settings(), options.parallel, out);
+        AuditJob.Outcome outcome = job.run(list, rulePack, date, this.out, options.settings(), options.parallel, out, previous);
         Outputs.print(out, outcome);
         return 0;
     }

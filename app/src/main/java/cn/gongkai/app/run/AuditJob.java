@@ -12,6 +12,7 @@ import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.score.Score;
 import cn.gongkai.crawl.SiteCrawl;
+import cn.gongkai.report.ReportContext;
 import cn.gongkai.report.ReportWriter;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +39,11 @@ public class AuditJob {
     public static final String LOG = "audit.log";
 
     private final RunStore store;
+    private final StoredRuns runs;
 
-    AuditJob(RunStore store) {
+    AuditJob(RunStore store, StoredRuns runs) {
         this.store = store;
+        this.runs = runs;
     }
 
     /** What a finished audit left behind. */
@@ -51,6 +54,10 @@ public class AuditJob {
 
         public Path findings() {
             return outDir.resolve(ReportWriter.FINDINGS);
+        }
+
+        public Path html() {
+            return outDir.resolve(ReportWriter.HTML);
         }
 
         public Path facts() {
@@ -68,6 +75,16 @@ public class AuditJob {
 
     public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
                        int parallelSites, PrintWriter console) throws InterruptedException {
+        return run(list, pack, asOf, outDir, settings, parallelSites, console, null);
+    }
+
+    /**
+     * Runs the audit; with {@code previousRunId} the workbook compares with that run (变化 columns and the
+     * 进步与退步 sheet).
+     */
+    public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
+                       int parallelSites, PrintWriter console, String previousRunId) throws InterruptedException {
+        AuditReport previous = previousRunId == null ? null : runs.load(previousRunId);
         String runId = newRunId();
         try {
             Files.createDirectories(outDir);
@@ -107,7 +124,11 @@ public class AuditJob {
                         }
                     });
             store.ranked(runId, report.agencies());
-            new ReportWriter().writeAll(report, outDir);
+            if (previousRunId != null) {
+                store.previous(runId, previousRunId);
+            }
+            new ReportWriter().writeAll(report, ReportContext.none().withPages(store.pages(runId)).withPrevious(previous),
+                    outDir);
             store.finished(runId, "DONE", null);
             log.println("完成 / done");
             return new Outcome(runId, report, outDir);

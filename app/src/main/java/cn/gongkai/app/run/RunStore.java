@@ -10,14 +10,22 @@ import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.report.EvidencePage;
+import cn.gongkai.report.Review;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -71,9 +79,9 @@ public class RunStore {
         for (int i = 0; i < crawl.pages().size(); i++) {
             FetchedPage p = crawl.pages().get(i);
             String title = i < extracted.size() ? clip(extracted.get(i).title(), 1000) : null;
-            jdbc.sql("INSERT INTO page (run_id, agency, url, status, content_type, title, fetched_at, warc_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO page (run_id, agency, url, status, content_type, title, fetched_at, warc_record_id, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(runId, agency.name(), clip(p.url(), 2000), p.status(), clip(p.contentType(), 200), title,
-                            Timestamp.from(p.fetchedAt()), p.warcRecordId())
+                            Timestamp.from(p.fetchedAt()), p.warcRecordId(), sha256(p.body()))
                     .update();
         }
         for (FetchFailure f : crawl.failures()) {
@@ -127,12 +135,56 @@ public class RunStore {
                 .list();
     }
 
+    /** The stored run, if there is one with this id. */
+    public Optional<RunSummary> find(String runId) {
+        return list().stream().filter(r -> r.id().equals(runId)).findFirst();
+    }
+
+    /** Status, SHA-256 and fetch time of every page kept in a run, by WARC record id. */
+    public Map<String, EvidencePage> pages(String runId) {
+        Map<String, EvidencePage> pages = new HashMap<>();
+        jdbc.sql("SELECT url, status, content_sha256, fetched_at, warc_record_id FROM page WHERE run_id = ? AND warc_record_id IS NOT NULL")
+                .param(runId)
+                .query(rs -> {
+                    pages.put(rs.getString("warc_record_id"), new EvidencePage(rs.getString("warc_record_id"),
+                            rs.getString("url"), rs.getInt("status"), rs.getString("content_sha256"),
+                            rs.getTimestamp("fetched_at").toInstant()));
+                });
+        return pages;
+    }
+
+    /** Records the run a run was compared with. */
+    public void previous(String runId, String previousRunId) {
+        jdbc.sql("UPDATE run SET previous_run_id = ? WHERE id = ?").params(previousRunId, runId).update();
+    }
+
+    /** Stores one round of review, all rows with the same reviewer and time. */
+    public void reviewed(String runId, List<Review> reviews, String reviewer, Instant at, String sourceFile) {
+        tx.executeWithoutResult(s -> reviews.forEach(r ->
+                jdbc.sql("INSERT INTO review (run_id, agency, rule_id, conclusion, status, awarded, note, cell, reviewer, reviewed_at, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(runId, r.agency(), r.ruleId(), r.conclusion(), r.status().name(), r.awarded(),
+                                clip(r.note(), 4000), clip(r.cell(), 200), clip(reviewer, 200), Timestamp.from(at),
+                                clip(sourceFile, 1000))
+                        .update()));
+    }
+
     /** Counts rows of a run in one table; used by tests and the runs listing. */
     public int count(String table, String runId) {
-        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency").contains(table)) {
+        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency", "review").contains(table)) {
             throw new IllegalArgumentException(table);
         }
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?").param(runId).query(Integer.class).single();
+    }
+
+    private static String sha256(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String clip(String s, int max) {
