@@ -29,7 +29,7 @@ class EdgeCaseWorkbookTest {
     void reportWithoutAgenciesStillHasNotesAndRanking() throws IOException {
         AuditReport empty = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of());
         try (XSSFWorkbook wb = write(empty)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(AssessmentWorkbookTest.CARD);
             assertThat(wb.getSheet("排名").getLastRowNum()).isZero();
         }
     }
@@ -42,7 +42,7 @@ class EdgeCaseWorkbookTest {
                 null, "+说明")), 0, 5, 1, 1);
         AuditReport report = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of(agency));
         try (XSSFWorkbook wb = write(report)) {
-            assertThat(wb.getSheetName(2)).isEqualTo("01 =1+2 某局");
+            assertThat(wb.getSheetName(AssessmentWorkbookTest.CARD)).isEqualTo("01 =1+2 某局");
             Cell rankingName = wb.getSheet("排名").getRow(1).getCell(2);
             assertThat(rankingName.getStringCellValue()).isEqualTo(name);
             assertThat(rankingName.getCellStyle().getQuotePrefixed()).isTrue();
@@ -50,10 +50,10 @@ class EdgeCaseWorkbookTest {
             assertThat(url.getHyperlink()).isNull();
             assertThat(url.getCellStyle().getQuotePrefixed()).isTrue();
 
-            Cell item = wb.getSheetAt(2).getRow(ScorecardSheet.HEADER_ROW + 1).getCell(2);
+            Cell item = wb.getSheetAt(AssessmentWorkbookTest.CARD).getRow(ScorecardSheet.HEADER_ROW + 1).getCell(2);
             assertThat(item.getStringCellValue()).isEqualTo("-标题");
             assertThat(item.getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(wb.getSheetAt(2).getRow(4).getCell(1).getStringCellValue()).isEqualTo("未记录");
+            assertThat(wb.getSheetAt(AssessmentWorkbookTest.CARD).getRow(4).getCell(1).getStringCellValue()).isEqualTo("未记录");
         }
     }
 
