@@ -124,7 +124,7 @@ final class HtmlReport {
                 }
             }
         }
-        return doc.outerHtml();
+        return "<!DOCTYPE html>\n" + doc.outerHtml();
     }
 
     private static void row(Element parent, String cell, String... texts) {
