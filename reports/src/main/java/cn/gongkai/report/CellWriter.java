@@ -10,9 +10,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +45,20 @@ final class CellWriter {
     private final CellStyle title;
     private final CellStyle reviewed;
 
+    private final LinkSpool spool;
+    private Sheet partSheet;
+    private String partName;
+
     CellWriter(Workbook workbook) {
+        this(workbook, null);
+    }
+
+    /**
+     * @param spool where links go instead of POI's in-memory hyperlinks ({@code null}: POI hyperlinks); the
+     *              workbook must then be a {@link StreamingWorkbook} whose written package the spool copies
+     */
+    CellWriter(Workbook workbook, LinkSpool spool) {
+        this.spool = spool;
         this.workbook = workbook;
         this.helper = workbook.getCreationHelper();
 
@@ -154,14 +172,36 @@ final class CellWriter {
     /** The URL as text, clickable when it is a valid http(s) URL and the sheet still has room for links. */
     Cell link(Row row, int col, String url) {
         Optional<String> target = SafeText.httpUrl(url);
-        if (target.isEmpty() || row.getSheet().getHyperlinkList().size() >= MAX_LINKS_PER_SHEET) {
+        if (target.isEmpty() || linksOn(row.getSheet()) >= MAX_LINKS_PER_SHEET) {
             return text(row, col, url, body.get(Column.Kind.TEXT));
         }
         Cell cell = text(row, col, url, body.get(Column.Kind.LINK));
+        if (spool != null) {
+            try {
+                spool.add(part(row.getSheet()), new CellReference(row.getRowNum(), col).formatAsString(), target.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot spool hyperlink", e);
+            }
+            return cell;
+        }
         Hyperlink hyperlink = helper.createHyperlink(HyperlinkType.URL);
         hyperlink.setAddress(target.get());
         cell.setHyperlink(hyperlink);
         return cell;
+    }
+
+    private int linksOn(Sheet sheet) {
+        return spool == null ? sheet.getHyperlinkList().size() : spool.count(part(sheet));
+    }
+
+    /** The package part name of a sheet, e.g. {@code /xl/worksheets/sheet7.xml}, looked up once per sheet. */
+    private String part(Sheet sheet) {
+        if (sheet != partSheet) {
+            partSheet = sheet;
+            partName = ((SXSSFWorkbook) workbook).getXSSFWorkbook().getSheet(sheet.getSheetName())
+                    .getPackagePart().getPartName().getName();
+        }
+        return partName;
     }
 
     private CellStyle quotedVariant(CellStyle style) {

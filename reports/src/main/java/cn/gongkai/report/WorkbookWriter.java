@@ -36,8 +36,10 @@ final class WorkbookWriter {
     static void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
         Render render = new Render(report, context);
         StreamingWorkbook workbook = new StreamingWorkbook();
+        LinkSpool links = new LinkSpool();
+        Path written = Files.createTempFile("gongkai-workbook", ".xlsx");
         try {
-            CellWriter cells = new CellWriter(workbook);
+            CellWriter cells = new CellWriter(workbook, links);
             SheetNames names = new SheetNames();
 
             Sheet notes = workbook.createSheet(names.claim(NotesSheet.NAME));
@@ -79,10 +81,17 @@ final class WorkbookWriter {
                 StreamingWorkbook.finishSheet(sheet);
             }
             workbook.setActiveSheet(1);
-            workbook.write(out);
+            try (OutputStream tmp = Files.newOutputStream(written)) {
+                workbook.write(tmp);
+            }
+            workbook.dispose();
+            workbook.close();
+            links.copyWithLinks(written, out);
         } finally {
             workbook.dispose();
             workbook.close();
+            links.close();
+            Files.deleteIfExists(written);
         }
     }
 }
