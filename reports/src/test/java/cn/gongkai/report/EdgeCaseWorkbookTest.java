@@ -57,6 +57,25 @@ class EdgeCaseWorkbookTest {
         }
     }
 
+    @Test
+    void spooledLinksKeepAmpersandsAndApostrophesAndLandOnTheirCells() throws IOException {
+        String url = "http://a.example.gov.cn/list?x=1&y='2'&z=<3>";
+        String plain = "http://a.example.gov.cn/list?x=1&y='2'";
+        AgencyResult agency = new AgencyResult(new Agency("甲局", plain, AgencyType.DEPARTMENT, null), null, List.of(),
+                List.of(new Finding("R", "第1条", "标题", "区", FindingStatus.MET, 5, 5,
+                        List.of(new cn.gongkai.engine.fact.Evidence(plain, null, "urn:uuid:1", null)), "有")), 5, 5, 1, 1);
+        AuditReport report = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of(agency));
+        try (XSSFWorkbook wb = write(report)) {
+            assertThat(SafeText.httpUrl(url)).as("angle brackets are no URL").isEmpty();
+            var card = wb.getSheetAt(AssessmentWorkbookTest.CARD);
+            assertThat(card.getRow(1).getCell(1).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(card.getRow(ScorecardSheet.HEADER_ROW + 1).getCell(8).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(card.getHyperlinkList()).hasSize(2);
+            assertThat(wb.getSheet("排名").getRow(1).getCell(5).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(wb.getSheet("证据").getRow(1).getCell(2).getHyperlink().getAddress()).isEqualTo(plain);
+        }
+    }
+
     private XSSFWorkbook write(AuditReport report) throws IOException {
         Path file = dir.resolve("assessment.xlsx");
         new ReportWriter().writeWorkbook(report, file);
