@@ -79,6 +79,12 @@ final class ChartsSheet {
         sheet.setColumnWidth(0, Math.min(40, width + 2) * 256);
         sheet.setColumnWidth(1, 12 * 256);
 
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 1);
+
         SXSSFSheet s = (SXSSFSheet) sheet;
         s.createDrawingPatriarch();
         XSSFDrawing drawing = s.getDrawingPatriarch();

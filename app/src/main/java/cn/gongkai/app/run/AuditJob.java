@@ -127,7 +127,7 @@ public class AuditJob {
             if (previousRunId != null) {
                 store.previous(runId, previousRunId);
             }
-            new ReportWriter().writeAll(report, ReportContext.none().withPages(store.pages(runId)).withPrevious(previous),
+            new ReportWriter().writeAll(report, ReportContext.none().withPages(store.evidencePages(runId, report)).withPrevious(previous),
                     outDir);
             store.finished(runId, "DONE", null);
             log.println("完成 / done");

@@ -47,7 +47,7 @@ public class ReviewJob {
         Instant at = Instant.now();
         store.reviewed(runId, reviews, reviewer, at, reviewed.toAbsolutePath().toString());
         Path dir = outDir != null ? outDir : runs.outDir(runId);
-        ReportContext context = ReportContext.none().withPages(store.pages(runId)).withReviews(reviews, reviewer, at);
+        ReportContext context = ReportContext.none().withPages(store.evidencePages(runId, after)).withReviews(reviews, reviewer, at);
         ReportWriter writer = new ReportWriter();
         Path workbook = dir.resolve(REVIEWED_WORKBOOK);
         Path html = dir.resolve(REVIEWED_HTML);
@@ -65,7 +65,7 @@ public class ReviewJob {
         AuditReport run = runs.load(runId);
         Path dir = outDir != null ? outDir : runs.outDir(runId);
         Path workbook = dir.resolve(COMPARISON_WORKBOOK);
-        new ReportWriter().writeWorkbook(run, ReportContext.none().withPages(store.pages(runId)).withPrevious(base), workbook);
+        new ReportWriter().writeWorkbook(run, ReportContext.none().withPages(store.evidencePages(runId, run)).withPrevious(base), workbook);
         return new Compared(base, run, workbook);
     }
 

@@ -5,6 +5,7 @@ import cn.gongkai.crawl.FetchedPage;
 import cn.gongkai.crawl.SiteCrawl;
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditListener;
+import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.extract.ExtractedPage;
 import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.Document;
@@ -22,10 +23,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -140,12 +143,24 @@ public class RunStore {
         return list().stream().filter(r -> r.id().equals(runId)).findFirst();
     }
 
-    /** Status, SHA-256 and fetch time of every page kept in a run, by WARC record id. */
-    public Map<String, EvidencePage> pages(String runId) {
+    /**
+     * Status, SHA-256 and fetch time of the pages of a run that are evidence in {@code report}, by WARC record
+     * id. Only evidence pages are kept in memory: a large run holds hundreds of thousands of pages.
+     */
+    public Map<String, EvidencePage> evidencePages(String runId, AuditReport report) {
+        Set<String> wanted = new HashSet<>();
+        report.agencies().forEach(a -> a.findings().forEach(f -> f.evidence().forEach(e -> {
+            if (e.warcRecordId() != null) {
+                wanted.add(e.warcRecordId());
+            }
+        })));
         Map<String, EvidencePage> pages = new HashMap<>();
         jdbc.sql("SELECT url, status, content_sha256, fetched_at, warc_record_id FROM page WHERE run_id = ? AND warc_record_id IS NOT NULL")
                 .param(runId)
                 .query(rs -> {
+                    if (!wanted.contains(rs.getString("warc_record_id"))) {
+                        return;
+                    }
                     pages.put(rs.getString("warc_record_id"), new EvidencePage(rs.getString("warc_record_id"),
                             rs.getString("url"), rs.getInt("status"), rs.getString("content_sha256"),
                             rs.getTimestamp("fetched_at").toInstant()));
