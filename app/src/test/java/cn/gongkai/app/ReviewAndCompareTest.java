@@ -115,7 +115,7 @@ class ReviewAndCompareTest {
             assertThat(card.getRow(7).getCell(col(card, "状态")).getStringCellValue()).endsWith("（复核改定）");
         }
         try (Connection c = h2(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT reviewer, status, agency FROM review WHERE run_id = '" + runA + "'")) {
+                "SELECT reviewer, status, agency FROM review WHERE run_id = '" + runA + "' AND reviewer = '测评员甲'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("测评员甲");
             assertThat(rs.getString(2)).isEqualTo("MET");
@@ -123,6 +123,32 @@ class ReviewAndCompareTest {
         }
         // Nothing collected changed: findings.json of the run is as the audit wrote it.
         assertThat(Files.readString(outA.resolve("findings.json"))).doesNotContain("复核");
+    }
+
+    @Test
+    void compareCountsTheBaseRunsReviewedScores() throws IOException {
+        String item;
+        try (XSSFWorkbook wb = open(outA.resolve("assessment.xlsx"))) {
+            Sheet card = card(wb, STATS);
+            item = card.getRow(7).getCell(col(card, "考察点")).getStringCellValue();
+        }
+        // The same review as rescoreAppliesTheAssessorsConclusionsAndStoresWhoAndWhen, so test order does not matter.
+        Path reviewed = edit(outA.resolve("assessment.xlsx"), wb -> {
+            Sheet card = card(wb, STATS);
+            card.getRow(7).createCell(col(card, "复核结论")).setCellValue("改为 符合");
+            card.getRow(7).createCell(col(card, "复核说明")).setCellValue("网站当日维护，已现场核实指南。");
+        });
+        assertThat(run("rescore", "--run", runA, "--reviewed", reviewed.toString(), "--out", tmp.resolve("rescored-2").toString()).exit).isZero();
+
+        Path out = tmp.resolve("compare-reviewed");
+        Result r = run("compare", "--base", runA, "--run", runB, "--out", out.toString());
+        assertThat(r.out).contains("含复核");
+        try (XSSFWorkbook wb = open(out.resolve("comparison.xlsx"))) {
+            Row stats = rowOf(wb.getSheet("进步与退步"), 1, STATS);
+            assertThat(stats.getCell(9).getStringCellValue())
+                    .as("met after review last time, met now: not a fix").doesNotContain(item + "：")
+                    .contains("缺失→符合");
+        }
     }
 
     @Test

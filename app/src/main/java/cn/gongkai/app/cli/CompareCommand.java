@@ -41,7 +41,8 @@ public class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ReviewJob.Compared c = job.compare(base, run, out);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf("对比 %s（基准日 %s）→ %s（基准日 %s）%n", base, c.base().asOf(), run, c.run().asOf());
+        console.printf("对比 %s（基准日 %s%s）→ %s（基准日 %s%s）%n", base, c.base().asOf(), c.baseReviewed() ? "，含复核" : "",
+                run, c.run().asOf(), c.runReviewed() ? "，含复核" : "");
         for (AgencyResult a : c.run().agencies()) {
             AgencyResult was = ReviewJob.find(c.base(), a.agency().name());
             console.printf("  %2d  %-20s %6s%s%n", a.rank(), a.agency().name(), Score.format(a.score()),

@@ -84,7 +84,7 @@ public class AuditJob {
      */
     public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
                        int parallelSites, PrintWriter console, String previousRunId) throws InterruptedException {
-        AuditReport previous = previousRunId == null ? null : runs.load(previousRunId);
+        AuditReport previous = previousRunId == null ? null : runs.loadReviewed(previousRunId);
         String runId = newRunId();
         try {
             Files.createDirectories(outDir);

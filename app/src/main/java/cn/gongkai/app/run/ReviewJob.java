@@ -56,17 +56,20 @@ public class ReviewJob {
         return new Rescored(before, after, reviews, workbook, html);
     }
 
-    /** A comparison of run {@code runId} with {@code baseId}, written as {@value #COMPARISON_WORKBOOK}. */
-    public record Compared(AuditReport base, AuditReport run, Path workbook) {
+    /**
+     * A comparison of run {@code runId} with {@code baseId}, written as {@value #COMPARISON_WORKBOOK}; each run
+     * counts with its latest review applied, if it has one.
+     */
+    public record Compared(AuditReport base, AuditReport run, Path workbook, boolean baseReviewed, boolean runReviewed) {
     }
 
     public Compared compare(String baseId, String runId, Path outDir) {
-        AuditReport base = runs.load(baseId);
-        AuditReport run = runs.load(runId);
+        AuditReport base = runs.loadReviewed(baseId);
+        AuditReport run = runs.loadReviewed(runId);
         Path dir = outDir != null ? outDir : runs.outDir(runId);
         Path workbook = dir.resolve(COMPARISON_WORKBOOK);
         new ReportWriter().writeWorkbook(run, ReportContext.none().withPages(store.evidencePages(runId, run)).withPrevious(base), workbook);
-        return new Compared(base, run, workbook);
+        return new Compared(base, run, workbook, runs.reviewed(baseId), runs.reviewed(runId));
     }
 
     /** The agency of the same name in another report, or {@code null}. */

@@ -11,6 +11,7 @@ import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.engine.rule.FindingStatus;
 import cn.gongkai.report.EvidencePage;
 import cn.gongkai.report.Review;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,6 +182,29 @@ public class RunStore {
                                 clip(r.note(), 4000), clip(r.cell(), 200), clip(reviewer, 200), Timestamp.from(at),
                                 clip(sourceFile, 1000))
                         .update()));
+    }
+
+    /** The latest round of review of a run: who, when, and every conclusion read in that round. */
+    public record ReviewRound(String reviewer, Instant at, List<Review> reviews) {
+    }
+
+    /** The last stored round of review ({@code rescore} stores whole rounds), if the run was reviewed. */
+    public Optional<ReviewRound> latestReview(String runId) {
+        List<Object[]> rows = jdbc.sql("""
+                        SELECT agency, rule_id, conclusion, status, awarded, note, cell, reviewer, reviewed_at FROM review
+                        WHERE run_id = ? AND reviewed_at = (SELECT MAX(reviewed_at) FROM review WHERE run_id = ?)""")
+                .params(runId, runId)
+                .query((rs, n) -> new Object[]{
+                        new Review(rs.getString("agency"), rs.getString("rule_id"), rs.getString("conclusion"),
+                                FindingStatus.valueOf(rs.getString("status")), rs.getDouble("awarded"),
+                                rs.getString("note"), rs.getString("cell")),
+                        rs.getString("reviewer"), rs.getTimestamp("reviewed_at").toInstant()})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewRound((String) rows.get(0)[1], (Instant) rows.get(0)[2],
+                rows.stream().map(r -> (Review) r[0]).toList()));
     }
 
     /** Counts rows of a run in one table; used by tests and the runs listing. */

@@ -4,6 +4,7 @@ import cn.gongkai.app.cli.BadInputException;
 import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.rule.RulePacks;
+import cn.gongkai.report.ReviewRoundTrip;
 import cn.gongkai.report.StoredReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,22 @@ public class StoredRuns {
                 ? StoredReport.read(outDir, run.packId(), null, null, Double.NaN, List.of(), run.startedAt())
                 : StoredReport.read(outDir, pack.title(), pack.source(), pack.version(), pack.partialShare(),
                 pack.items(), run.startedAt());
+    }
+
+    /**
+     * A finished run with its latest review applied, if it was reviewed: the scores an assessor publishes, and
+     * so what year-over-year comparison starts from.
+     */
+    public AuditReport loadReviewed(String runId) {
+        AuditReport report = load(runId);
+        return store.latestReview(runId)
+                .map(round -> ReviewRoundTrip.apply(report, round.reviews()))
+                .orElse(report);
+    }
+
+    /** Whether a run has a stored review. */
+    public boolean reviewed(String runId) {
+        return store.latestReview(runId).isPresent();
     }
 
     /** Where a run's outputs are. */
