@@ -7,18 +7,21 @@ import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.FindingStatus;
 import cn.gongkai.engine.rule.PackItem;
 import cn.gongkai.engine.score.Score;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,31 +45,58 @@ public final class ReviewRoundTrip {
     private ReviewRoundTrip() {
     }
 
-    /** Reads and validates every review in {@code workbook} against the run it was written for. */
+    /**
+     * Reads and validates every review in {@code workbook} against the run it was written for. The workbook is
+     * read with POI's event API, one sheet at a time and keeping only scorecards' cells, so a returned workbook of
+     * thousands of scorecards reads in a small heap (the DOM {@code XSSFWorkbook} ran out of 1 GB at 1,000
+     * agencies × 60 items).
+     */
     public static List<Review> read(Path workbook, AuditReport report) {
         if (ZipSecureFile.getMaxFileCount() < MAX_ZIP_ENTRIES) {
             ZipSecureFile.setMaxFileCount(MAX_ZIP_ENTRIES);
         }
-        try (InputStream in = Files.newInputStream(workbook); Workbook wb = new XSSFWorkbook(in)) {
-            return read(wb, report, workbook.getFileName().toString());
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ReviewException r) {
-                throw r;
+        Scan scan = new Scan(report, workbook.getFileName().toString());
+        try (OPCPackage pkg = OPCPackage.open(workbook.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream in = sheets.next()) {
+                    CardSheet sheet = new CardSheet(sheets.getSheetName());
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, sheet, formatter, false));
+                    xml.parse(new InputSource(in));
+                    if (sheet.isScorecard()) {
+                        scan.scorecard(sheet);
+                    }
+                }
             }
+        } catch (ReviewException e) {
+            throw e;
+        } catch (Exception e) {
             throw new ReviewException("无法读取复核工作簿 " + workbook + "：" + e.getMessage(),
                     "cannot read the reviewed workbook " + workbook + ": " + e);
         }
+        return scan.finish();
     }
 
-    static List<Review> read(Workbook wb, AuditReport report, String fileName) {
-        Map<String, AgencyResult> agencies = new LinkedHashMap<>();
-        report.agencies().forEach(a -> agencies.put(a.agency().name(), a));
-        Map<String, String> seen = new HashMap<>();
-        List<Review> reviews = new ArrayList<>();
-        for (Sheet sheet : wb) {
-            if (!"单位名称".equals(text(sheet, 0, 0)) || !"序号".equals(text(sheet, ScorecardSheet.HEADER_ROW, 0))) {
-                continue;
-            }
+    /** The reviews of one workbook, sheet by sheet, and which agencies' scorecards were seen. */
+    private static final class Scan {
+        private final AuditReport report;
+        private final String fileName;
+        private final Map<String, AgencyResult> agencies = new LinkedHashMap<>();
+        private final Map<String, String> seen = new HashMap<>();
+        private final List<Review> reviews = new ArrayList<>();
+
+        Scan(AuditReport report, String fileName) {
+            this.report = report;
+            this.fileName = fileName;
+            report.agencies().forEach(a -> agencies.put(a.agency().name(), a));
+        }
+
+        void scorecard(CardSheet sheet) {
             String name = text(sheet, 0, 1);
             AgencyResult agency = agencies.get(name);
             if (agency == null) {
@@ -80,16 +110,86 @@ public final class ReviewRoundTrip {
             }
             reviews.addAll(readScorecard(sheet, agency, report));
         }
-        for (String name : agencies.keySet()) {
-            if (!seen.containsKey(name)) {
-                throw new ReviewException("复核工作簿 " + fileName + " 缺少单位“" + name + "”的得分卡（工作表被删除或改名？）",
-                        "the reviewed workbook " + fileName + " has no scorecard for \"" + name + "\" (sheet deleted?)");
+
+        List<Review> finish() {
+            for (String name : agencies.keySet()) {
+                if (!seen.containsKey(name)) {
+                    throw new ReviewException("复核工作簿 " + fileName + " 缺少单位“" + name + "”的得分卡（工作表被删除或改名？）",
+                            "the reviewed workbook " + fileName + " has no scorecard for \"" + name + "\" (sheet deleted?)");
+                }
             }
+            return List.copyOf(reviews);
         }
-        return reviews;
     }
 
-    private static List<Review> readScorecard(Sheet sheet, AgencyResult agency, AuditReport report) {
+    /**
+     * The cells of one sheet as the event API reports them (formatted text), kept only when the sheet is a
+     * scorecard: A1 reads 单位名称 and A7 序号. Other sheets (证据 may have 180,000 rows) are dropped after row 7.
+     */
+    static final class CardSheet implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String name;
+        private final Map<Integer, Map<Integer, String>> rows = new HashMap<>();
+        private boolean decided;
+        private boolean scorecard;
+        private int lastRow = -1;
+
+        CardSheet(String name) {
+            this.name = name;
+        }
+
+        String getSheetName() {
+            return name;
+        }
+
+        boolean isScorecard() {
+            decide();
+            return scorecard;
+        }
+
+        int getLastRowNum() {
+            return lastRow;
+        }
+
+        private void decide() {
+            if (!decided) {
+                decided = true;
+                scorecard = "单位名称".equals(get(0, 0)) && "序号".equals(get(ScorecardSheet.HEADER_ROW, 0));
+                if (!scorecard) {
+                    rows.clear();
+                }
+            }
+        }
+
+        String get(int r, int c) {
+            Map<Integer, String> row = rows.get(r);
+            return row == null ? null : row.get(c);
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            if (!decided && rowNum > ScorecardSheet.HEADER_ROW) {
+                decide();
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String ref, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+            if (decided && !scorecard) {
+                return;
+            }
+            CellReference cell = new CellReference(ref);
+            if (value != null && !value.isEmpty()) {
+                rows.computeIfAbsent(cell.getRow(), k -> new HashMap<>()).put((int) cell.getCol(), value);
+                lastRow = Math.max(lastRow, cell.getRow());
+            }
+        }
+    }
+
+    private static List<Review> readScorecard(CardSheet sheet, AgencyResult agency, AuditReport report) {
         List<String> headers = checkHeaders(sheet);
         int ruleCol = headers.indexOf(ScorecardSheet.RULE_ID);
         int conclusionCol = headers.indexOf(ScorecardSheet.CONCLUSION);
@@ -133,7 +233,7 @@ public final class ReviewRoundTrip {
         return List.copyOf(byRule.values());
     }
 
-    private static List<String> checkHeaders(Sheet sheet) {
+    private static List<String> checkHeaders(CardSheet sheet) {
         List<String> plain = ScorecardSheet.headers(false);
         List<String> compared = ScorecardSheet.headers(true);
         List<String> expected = ScorecardSheet.RULE_ID.equals(text(sheet, ScorecardSheet.HEADER_ROW, plain.size() - 1))
@@ -154,7 +254,7 @@ public final class ReviewRoundTrip {
         return expected;
     }
 
-    private static Review review(Sheet sheet, int r, int conclusionCol, int pointsCol, AgencyResult agency,
+    private static Review review(CardSheet sheet, int r, int conclusionCol, int pointsCol, AgencyResult agency,
                                  Finding finding, String conclusion, Double points, String note, AuditReport report) {
         String cell = sheet.getSheetName() + "!" + new CellReference(r, conclusionCol).formatAsString();
         PackItem item = report.items().stream().filter(i -> i.id().equals(finding.rule())).findFirst().orElse(null);
@@ -240,45 +340,24 @@ public final class ReviewRoundTrip {
         return null;
     }
 
-    private static String text(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
-        if (cell == null) {
-            return "";
-        }
-        return switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue().strip();
-            case NUMERIC -> ScorecardSheet.points(cell.getNumericCellValue());
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case FORMULA -> cell.getCellFormula();
-            default -> "";
-        };
+    private static String text(CardSheet sheet, int r, int c) {
+        String v = sheet.get(r, c);
+        return v == null ? "" : v.strip();
     }
 
-    private static Double number(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
+    private static Double number(CardSheet sheet, int r, int c) {
+        String s = text(sheet, r, c);
+        if (s.isEmpty()) {
             return null;
         }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return cell.getNumericCellValue();
+        try {
+            return Double.parseDouble(s.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw error(sheet, r, c, "复核得分应为数字，实为文字“" + s + "”", "review points must be a number, not \"" + s + "\"");
         }
-        if (cell.getCellType() == CellType.STRING) {
-            String s = cell.getStringCellValue().strip();
-            if (s.isEmpty()) {
-                return null;
-            }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw error(sheet, r, c, "复核得分应为数字，实为文字“" + s + "”", "review points must be a number, not \"" + s + "\"");
-            }
-        }
-        throw error(sheet, r, c, "复核得分应为数字", "review points must be a number");
     }
 
-    private static ReviewException error(Sheet sheet, int r, int c, String chinese, String english) {
+    private static ReviewException error(CardSheet sheet, int r, int c, String chinese, String english) {
         String where = new CellReference(r, c).formatAsString();
         return new ReviewException("工作表“" + sheet.getSheetName() + "”单元格 " + where + "：" + chinese,
                 "sheet \"" + sheet.getSheetName() + "\" cell " + where + ": " + english);

@@ -26,6 +26,11 @@ public final class LargeWorkbookBench {
         Runtime rt = Runtime.getRuntime();
         System.out.printf("%d agencies x %d items: %d ms, %.1f MB file, max heap %d MB%n", agencies, items, ms,
                 Files.size(file) / 1e6, rt.maxMemory() >> 20);
+        if (args.length > 2 && args[2].equals("read")) {
+            start = System.nanoTime();
+            int reviews = ReviewRoundTrip.read(file, report).size();
+            System.out.printf("read back for rescore: %d reviews, %d ms%n", reviews, (System.nanoTime() - start) / 1_000_000);
+        }
         Files.delete(file);
     }
 }
