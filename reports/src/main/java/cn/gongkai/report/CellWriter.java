@@ -10,9 +10,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +43,22 @@ final class CellWriter {
     private final CellStyle header;
     private final CellStyle label;
     private final CellStyle title;
+    private final CellStyle reviewed;
+
+    private final LinkSpool spool;
+    private Sheet partSheet;
+    private String partName;
 
     CellWriter(Workbook workbook) {
+        this(workbook, null);
+    }
+
+    /**
+     * @param spool where links go instead of POI's in-memory hyperlinks ({@code null}: POI hyperlinks); the
+     *              workbook must then be a {@link StreamingWorkbook} whose written package the spool copies
+     */
+    CellWriter(Workbook workbook, LinkSpool spool) {
+        this.spool = spool;
         this.workbook = workbook;
         this.helper = workbook.getCreationHelper();
 
@@ -66,6 +85,18 @@ final class CellWriter {
         title = workbook.createCellStyle();
         title.setFont(big);
 
+        reviewed = workbook.createCellStyle();
+        reviewed.setFont(bold);
+        reviewed.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        reviewed.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        reviewed.setBorderBottom(BorderStyle.THIN);
+        reviewed.setBorderTop(BorderStyle.THIN);
+        reviewed.setBorderLeft(BorderStyle.THIN);
+        reviewed.setBorderRight(BorderStyle.THIN);
+        reviewed.setWrapText(true);
+        reviewed.setVerticalAlignment(VerticalAlignment.TOP);
+        reviewed.setDataFormat(helper.createDataFormat().getFormat("0.0#"));
+
         for (Column.Kind kind : Column.Kind.values()) {
             CellStyle s = workbook.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
@@ -87,6 +118,11 @@ final class CellWriter {
 
     CellStyle labelStyle() {
         return label;
+    }
+
+    /** Bold, boxed and filled: a cell an assessor's review changed or confirmed. */
+    CellStyle reviewedStyle() {
+        return reviewed;
     }
 
     CellStyle titleStyle() {
@@ -136,14 +172,36 @@ final class CellWriter {
     /** The URL as text, clickable when it is a valid http(s) URL and the sheet still has room for links. */
     Cell link(Row row, int col, String url) {
         Optional<String> target = SafeText.httpUrl(url);
-        if (target.isEmpty() || row.getSheet().getHyperlinkList().size() >= MAX_LINKS_PER_SHEET) {
+        if (target.isEmpty() || linksOn(row.getSheet()) >= MAX_LINKS_PER_SHEET) {
             return text(row, col, url, body.get(Column.Kind.TEXT));
         }
         Cell cell = text(row, col, url, body.get(Column.Kind.LINK));
+        if (spool != null) {
+            try {
+                spool.add(part(row.getSheet()), new CellReference(row.getRowNum(), col).formatAsString(), target.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot spool hyperlink", e);
+            }
+            return cell;
+        }
         Hyperlink hyperlink = helper.createHyperlink(HyperlinkType.URL);
         hyperlink.setAddress(target.get());
         cell.setHyperlink(hyperlink);
         return cell;
+    }
+
+    private int linksOn(Sheet sheet) {
+        return spool == null ? sheet.getHyperlinkList().size() : spool.count(part(sheet));
+    }
+
+    /** The package part name of a sheet, e.g. {@code /xl/worksheets/sheet7.xml}, looked up once per sheet. */
+    private String part(Sheet sheet) {
+        if (sheet != partSheet) {
+            partSheet = sheet;
+            partName = ((SXSSFWorkbook) workbook).getXSSFWorkbook().getSheet(sheet.getSheetName())
+                    .getPackagePart().getPartName().getName();
+        }
+        return partName;
     }
 
     private CellStyle quotedVariant(CellStyle style) {

@@ -36,14 +36,19 @@ final class NotesSheet {
             Column.of("含义", Column.Kind.WRAP, Legend::meaning),
             Column.of("JSON取值", Column.Kind.TEXT, l -> l.status().name()));
 
+    /** Lines left out when they have nothing to say. */
+    private static final List<String> OPTIONAL = List.of("规则包版本", "复核记录", "对比运行");
+
     private NotesSheet() {
     }
 
-    static void write(Sheet sheet, CellWriter cells, AuditReport report) {
+    static void write(Sheet sheet, CellWriter cells, Render render) {
+        AuditReport report = render.report;
         cells.text(sheet.createRow(0), 0, "政务公开测评说明", cells.titleStyle());
         String[][] facts = {
                 {"规则包编号", report.packId()},
                 {"规则包名称", report.packTitle()},
+                {"规则包版本", report.packVersion()},
                 {"依据文件", report.packSource()},
                 {"评估基准日", report.asOf() == null ? null : report.asOf().toString()},
                 {"运行编号", report.runId()},
@@ -52,11 +57,26 @@ final class NotesSheet {
                 {"评估单位数", Integer.toString(report.agencies().size())},
                 {"计分规则", scoringRule(report)},
                 {"等级划分", "按得分率划分：优秀 ≥ 90%，良好 ≥ 75%，合格 ≥ 60%，不合格 < 60%。"},
-                {"复核方法", "各单位得分卡的“复核结论”“复核说明”两列留给评估人员填写；证据列链接指向评估时抓取的页面，"
-                        + "WARC记录列给出存档记录编号，可据此调取评估当日页面原貌。"},
+                {"人工考察项", "规则包中标为人工考察（manual）的项无法从网站判断（如依申请公开办理情况），"
+                        + "状态为“待人工复核”、复核前不得分；评估人员在得分卡中填写复核结论后，用 gongkai rescore 重新计分。"},
+                {"复核方法", "在各单位得分卡的“复核结论”列选择“确认”或“改为 符合/部分符合/缺失/违规/不适用”；"
+                        + "“复核得分”可填改定后的分数（不填时按计分规则给分：符合得满分，部分符合按比例，其余为0），"
+                        + "“复核说明”写明理由。请勿增删列、改动表头或“规则编号”列，也勿删除工作表。"
+                        + "保存后运行 gongkai rescore --run 运行编号 --reviewed 文件.xlsx，生成标出复核单元格的新测评表。"
+                        + "证据列链接指向评估时抓取的页面，WARC记录列给出存档记录编号，可据此调取评估当日页面原貌。"},
+                {"复核记录", render.context.reviews().isEmpty() ? null
+                        : render.context.reviews().size() + " 项，复核人 " + render.context.reviewer() + "，"
+                        + (render.context.reviewedAt() == null ? "" : STARTED.format(render.context.reviewedAt().atZone(CHINA)) + "（北京时间）")
+                        + "；复核过的单元格加粗、加框并填底色，改定的状态标“复核改定”。"},
+                {"对比运行", render.comparison.present()
+                        ? render.comparison.previous().runId() + "（基准日 " + render.comparison.previous().asOf()
+                        + "）：排名表和得分卡的变化列、“进步与退步”表与之对比" : null},
         };
         int r = 2;
         for (String[] fact : facts) {
+            if (fact[1] == null && OPTIONAL.contains(fact[0])) {
+                continue;
+            }
             Row row = sheet.createRow(r++);
             cells.text(row, 0, fact[0], cells.labelStyle());
             if (fact[1] != null) {

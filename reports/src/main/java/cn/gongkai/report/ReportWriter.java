@@ -11,6 +11,7 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>{@value #WORKBOOK} — the scored workbook assessors review: 说明, 排名 and one 得分卡 per agency;</li>
+ *   <li>{@value #HTML} — the same ranking and scorecards as one self-contained web page;</li>
  *   <li>{@value #FINDINGS} — every finding per agency (the {@code findings.json} contract);</li>
  *   <li>{@value #FACTS} — every fact read per agency, with its source URL (the {@code facts.json} contract).</li>
  * </ul>
@@ -24,6 +25,7 @@ public final class ReportWriter {
     public static final String WORKBOOK = "assessment.xlsx";
     public static final String FINDINGS = "findings.json";
     public static final String FACTS = "facts.json";
+    public static final String HTML = "report.html";
 
     /**
      * Writes {@value #WORKBOOK}, {@value #FINDINGS} and {@value #FACTS} into {@code outDir}, creating it if
@@ -32,7 +34,16 @@ public final class ReportWriter {
      * @throws UncheckedIOException if a file cannot be written
      */
     public void writeAll(AuditReport report, Path outDir) {
-        writeWorkbook(report, outDir.resolve(WORKBOOK));
+        writeAll(report, ReportContext.none(), outDir);
+    }
+
+    /**
+     * Writes {@value #WORKBOOK}, {@value #HTML}, {@value #FINDINGS} and {@value #FACTS} into {@code outDir};
+     * the workbook and page use the context's evidence details and comparison.
+     */
+    public void writeAll(AuditReport report, ReportContext context, Path outDir) {
+        writeWorkbook(report, context, outDir.resolve(WORKBOOK));
+        writeHtml(report, context, outDir.resolve(HTML));
         writeFindingsJson(report, outDir.resolve(FINDINGS));
         writeFactsJson(report, outDir.resolve(FACTS));
     }
@@ -42,10 +53,24 @@ public final class ReportWriter {
      * beside the target and moved into place.
      */
     public void writeWorkbook(AuditReport report, Path file) {
+        writeWorkbook(report, ReportContext.none(), file);
+    }
+
+    /** Writes the assessment workbook with the context's evidence details, comparison and review marks. */
+    public void writeWorkbook(AuditReport report, ReportContext context, Path file) {
         try {
-            WorkbookWriter.write(report, file);
+            WorkbookWriter.write(report, context, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write workbook " + file, e);
+        }
+    }
+
+    /** Writes {@value #HTML}: one self-contained page (no external assets) with the ranking and every scorecard. */
+    public void writeHtml(AuditReport report, ReportContext context, Path file) {
+        try {
+            HtmlReport.write(new Render(report, context), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

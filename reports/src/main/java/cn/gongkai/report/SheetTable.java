@@ -38,13 +38,17 @@ final class SheetTable<R> {
         for (int c = 0; c < columns.size(); c++) {
             String header = columns.get(c).header();
             cells.text(row, c, header, cells.headerStyle());
-            widths[c] = Math.max(MIN_WIDTH, SafeText.displayWidth(header));
+            int headerWidth = 0;
+            for (String line : header.split("\n")) {
+                headerWidth = Math.max(headerWidth, SafeText.displayWidth(line));
+            }
+            widths[c] = Math.max(MIN_WIDTH, Math.min(MAX_TEXT_WIDTH, headerWidth));
         }
         nextRow = headerRow + 1;
     }
 
-    /** Appends one row. */
-    void add(R item) {
+    /** Appends one row and returns it (still in the streaming window). */
+    Row add(R item) {
         Row row = sheet.createRow(nextRow++);
         for (int c = 0; c < columns.size(); c++) {
             Column<R> column = columns.get(c);
@@ -54,6 +58,12 @@ final class SheetTable<R> {
                 widths[c] = Math.max(widths[c], widthOf(column.kind(), value));
             }
         }
+        return row;
+    }
+
+    /** Index of the last row written (the header row when there are none). */
+    int lastRow() {
+        return nextRow - 1;
     }
 
     /** Widens a column to fit text written outside the table (e.g. a header block above it). */

@@ -19,13 +19,13 @@ final class WorkbookWriter {
     private WorkbookWriter() {
     }
 
-    static void write(AuditReport report, Path file) throws IOException {
+    static void write(AuditReport report, ReportContext context, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path partial = dir.resolve(file.getFileName() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
-                write(report, out);
+                write(report, context, out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -33,33 +33,65 @@ final class WorkbookWriter {
         }
     }
 
-    static void write(AuditReport report, OutputStream out) throws IOException {
+    static void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
+        Render render = new Render(report, context);
         StreamingWorkbook workbook = new StreamingWorkbook();
+        LinkSpool links = new LinkSpool();
+        Path written = Files.createTempFile("gongkai-workbook", ".xlsx");
         try {
-            CellWriter cells = new CellWriter(workbook);
+            CellWriter cells = new CellWriter(workbook, links);
             SheetNames names = new SheetNames();
 
             Sheet notes = workbook.createSheet(names.claim(NotesSheet.NAME));
-            NotesSheet.write(notes, cells, report);
+            NotesSheet.write(notes, cells, render);
             StreamingWorkbook.finishSheet(notes);
 
             Sheet ranking = workbook.createSheet(names.claim(RankingSheet.NAME));
-            RankingSheet.write(ranking, cells, report);
+            RankingSheet.write(ranking, cells, render);
             StreamingWorkbook.finishSheet(ranking);
+
+            Sheet matrix = workbook.createSheet(names.claim(MatrixSheet.NAME));
+            MatrixSheet.write(matrix, cells, render);
+            StreamingWorkbook.finishSheet(matrix);
+
+            Sheet fixes = workbook.createSheet(names.claim(FixListSheet.NAME));
+            FixListSheet.write(fixes, cells, render);
+            StreamingWorkbook.finishSheet(fixes);
+
+            if (render.comparison.present()) {
+                Sheet changes = workbook.createSheet(names.claim(ChangesSheet.NAME));
+                ChangesSheet.write(changes, cells, render);
+                StreamingWorkbook.finishSheet(changes);
+            }
+
+            Sheet charts = workbook.createSheet(names.claim(ChartsSheet.NAME));
+            ChartsSheet.write(charts, cells, render);
+            StreamingWorkbook.finishSheet(charts);
+
+            Sheet evidence = workbook.createSheet(names.claim(EvidenceSheet.NAME));
+            EvidenceSheet.write(evidence, cells, render);
+            StreamingWorkbook.finishSheet(evidence);
 
             int digits = Math.max(2, Integer.toString(report.agencies().size()).length());
             int index = 1;
             for (AgencyResult agency : report.agencies()) {
                 String wanted = String.format("%0" + digits + "d %s", index++, agency.agency().name());
                 Sheet sheet = workbook.createSheet(names.claim(wanted));
-                ScorecardSheet.write(sheet, cells, agency);
+                ScorecardSheet.write(sheet, cells, agency, render);
                 StreamingWorkbook.finishSheet(sheet);
             }
             workbook.setActiveSheet(1);
-            workbook.write(out);
+            try (OutputStream tmp = Files.newOutputStream(written)) {
+                workbook.write(tmp);
+            }
+            workbook.dispose();
+            workbook.close();
+            links.copyWithLinks(written, out);
         } finally {
             workbook.dispose();
             workbook.close();
+            links.close();
+            Files.deleteIfExists(written);
         }
     }
 }

@@ -29,7 +29,7 @@ class EdgeCaseWorkbookTest {
     void reportWithoutAgenciesStillHasNotesAndRanking() throws IOException {
         AuditReport empty = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of());
         try (XSSFWorkbook wb = write(empty)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(AssessmentWorkbookTest.CARD);
             assertThat(wb.getSheet("排名").getLastRowNum()).isZero();
         }
     }
@@ -42,7 +42,7 @@ class EdgeCaseWorkbookTest {
                 null, "+说明")), 0, 5, 1, 1);
         AuditReport report = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of(agency));
         try (XSSFWorkbook wb = write(report)) {
-            assertThat(wb.getSheetName(2)).isEqualTo("01 =1+2 某局");
+            assertThat(wb.getSheetName(AssessmentWorkbookTest.CARD)).isEqualTo("01 =1+2 某局");
             Cell rankingName = wb.getSheet("排名").getRow(1).getCell(2);
             assertThat(rankingName.getStringCellValue()).isEqualTo(name);
             assertThat(rankingName.getCellStyle().getQuotePrefixed()).isTrue();
@@ -50,10 +50,29 @@ class EdgeCaseWorkbookTest {
             assertThat(url.getHyperlink()).isNull();
             assertThat(url.getCellStyle().getQuotePrefixed()).isTrue();
 
-            Cell item = wb.getSheetAt(2).getRow(ScorecardSheet.HEADER_ROW + 1).getCell(2);
+            Cell item = wb.getSheetAt(AssessmentWorkbookTest.CARD).getRow(ScorecardSheet.HEADER_ROW + 1).getCell(2);
             assertThat(item.getStringCellValue()).isEqualTo("-标题");
             assertThat(item.getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(wb.getSheetAt(2).getRow(4).getCell(1).getStringCellValue()).isEqualTo("未记录");
+            assertThat(wb.getSheetAt(AssessmentWorkbookTest.CARD).getRow(4).getCell(1).getStringCellValue()).isEqualTo("未记录");
+        }
+    }
+
+    @Test
+    void spooledLinksKeepAmpersandsAndApostrophesAndLandOnTheirCells() throws IOException {
+        String url = "http://a.example.gov.cn/list?x=1&y='2'&z=<3>";
+        String plain = "http://a.example.gov.cn/list?x=1&y='2'";
+        AgencyResult agency = new AgencyResult(new Agency("甲局", plain, AgencyType.DEPARTMENT, null), null, List.of(),
+                List.of(new Finding("R", "第1条", "标题", "区", FindingStatus.MET, 5, 5,
+                        List.of(new cn.gongkai.engine.fact.Evidence(plain, null, "urn:uuid:1", null)), "有")), 5, 5, 1, 1);
+        AuditReport report = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of(agency));
+        try (XSSFWorkbook wb = write(report)) {
+            assertThat(SafeText.httpUrl(url)).as("angle brackets are no URL").isEmpty();
+            var card = wb.getSheetAt(AssessmentWorkbookTest.CARD);
+            assertThat(card.getRow(1).getCell(1).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(card.getRow(ScorecardSheet.HEADER_ROW + 1).getCell(8).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(card.getHyperlinkList()).hasSize(2);
+            assertThat(wb.getSheet("排名").getRow(1).getCell(5).getHyperlink().getAddress()).isEqualTo(plain);
+            assertThat(wb.getSheet("证据").getRow(1).getCell(2).getHyperlink().getAddress()).isEqualTo(plain);
         }
     }
 

@@ -34,7 +34,7 @@ class JsonReportsTest {
     void writeAllProducesWorkbookAndBothJsonFilesAndNoLeftovers() throws IOException {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("assessment.xlsx", "findings.json", "facts.json");
+                    .containsExactlyInAnyOrder("assessment.xlsx", "report.html", "findings.json", "facts.json");
         }
     }
 

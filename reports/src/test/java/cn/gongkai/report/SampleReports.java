@@ -9,8 +9,10 @@ import cn.gongkai.engine.fact.DocumentKind;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.fact.GuideField;
 import cn.gongkai.engine.fact.SiteVisit;
+import cn.gongkai.engine.rule.CheckMode;
 import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.FindingStatus;
+import cn.gongkai.engine.rule.PackItem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,21 +85,40 @@ final class SampleReports {
                 Instant.parse("2026-03-02T01:00:00Z"), List.of(hunan, wangcheng, unreachable));
     }
 
+    /** The report with its pack's details: version 3, 部分符合 at half points, items taken from the findings. */
+    static AuditReport withPack(AuditReport report) {
+        java.util.Map<String, PackItem> items = new java.util.LinkedHashMap<>();
+        for (AgencyResult a : report.agencies()) {
+            for (Finding f : a.findings()) {
+                items.putIfAbsent(f.rule(), new PackItem(f.rule(), f.item(), f.title(), f.area(),
+                        f.status() == FindingStatus.NOT_APPLICABLE ? 10 : f.points(), CheckMode.AUTO,
+                        "《条例》" + f.item() + "的规定。"));
+            }
+        }
+        return new AuditReport(report.runId(), report.packId(), report.packTitle(), report.packSource(), report.asOf(),
+                report.startedAt(), report.agencies(), "3", 0.5, List.copyOf(items.values()));
+    }
+
     /** {@code count} agencies with seven findings each, every finding with one evidence page. */
     static AuditReport many(int count) {
+        return many(count, 7);
+    }
+
+    /** {@code count} agencies with {@code itemCount} findings each in six areas, one evidence page per finding. */
+    static AuditReport many(int count, int itemCount) {
         List<AgencyResult> agencies = new ArrayList<>(count);
         FindingStatus[] statuses = FindingStatus.values();
         for (int i = 0; i < count; i++) {
             String host = "http://site" + i + ".example.gov.cn/";
-            List<Finding> findings = new ArrayList<>(7);
-            for (int f = 0; f < 7; f++) {
-                findings.add(new Finding("R-" + f, "(" + (f + 1) + ")", "考察点" + f, "决策公开", statuses[f % statuses.length],
+            List<Finding> findings = new ArrayList<>(itemCount);
+            for (int f = 0; f < itemCount; f++) {
+                findings.add(new Finding("R-" + f, "(" + (f + 1) + ")", "考察点" + f, "一级指标" + (f % 6), statuses[(f + i) % statuses.length],
                         10, 5, List.of(new Evidence(host + "page" + f + ".html", FETCHED, "urn:uuid:" + i + "-" + f,
                         "页面" + f)), "第" + f + "项的检查情况说明，内容较长以模拟真实的评估意见。"));
             }
             agencies.add(new AgencyResult(
                     new Agency("测试单位第" + i + "号人民政府办公室", host, AgencyType.GOVERNMENT, "区县"),
-                    new SiteVisit(host, true, 30, 0, null), List.of(), findings, 35, 70, i + 1, i + 1));
+                    new SiteVisit(host, true, 30, 0, null), List.of(), findings, 5 * itemCount, 10 * itemCount, i + 1, i + 1));
         }
         return new AuditReport("run-big", "cn-regulation-2019", "测评", "条例", LocalDate.of(2026, 3, 2),
                 Instant.parse("2026-03-02T01:00:00Z"), agencies);

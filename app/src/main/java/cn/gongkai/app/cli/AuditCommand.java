@@ -45,6 +45,9 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "恢复被中断的测评（如进程被 kill -9）：已抓取的页面从存档读取，不再重新抓取；其余选项沿用原测评")
     String resume;
 
+    @Option(names = "--previous", description = "与之对比的上次测评运行编号：测评表加“变化”列和“进步与退步”表")
+    String previous;
+
     @Mixin
     AuditOptions options;
 
@@ -85,7 +88,7 @@ public class AuditCommand implements Callable<Integer> {
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));
         out.printf("测评 %d 个单位，规则包 %s，基准日 %s%n", list.agencies().size(), rulePack.id(), date);
         AuditJob.Outcome outcome = job.run(list, agencies, pack, rulePack, date, this.out, options.settings(),
-                options.parallel, out, options.progressInterval(), waiversAsOf(date));
+                options.parallel, out, options.progressInterval(), waiversAsOf(date), previous);
         Outputs.print(out, outcome);
         return 0;
     }

@@ -48,7 +48,7 @@ public class DemoCommand implements Callable<Integer> {
             console.printf("示例网站已在本机启动（%d 个），单位名单：%s%n", server.sites().size(), list.toAbsolutePath());
             console.printf("规则包 %s，测评基准日 %s%n", PACK, AS_OF);
             AuditJob.Outcome outcome = job.run(AgencyListReader.read(list), list, PACK, RulePacks.loadShipped(PACK),
-                    AS_OF, out, demoSettings(), 6, console, Duration.ofSeconds(5), Waivers.NONE);
+                    AS_OF, out, demoSettings(), 6, console, Duration.ofSeconds(5), Waivers.NONE, null);
             Outputs.print(console, outcome);
         }
         return 0;

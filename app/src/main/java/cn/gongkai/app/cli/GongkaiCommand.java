@@ -2,6 +2,7 @@ package cn.gongkai.app.cli;
 
 import cn.gongkai.app.agency.AgencyListException;
 import cn.gongkai.engine.rule.PackException;
+import cn.gongkai.report.ReviewException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "gongkai", mixinStandardHelpOptions = true, version = "Gongkai Audit 0.1",
         description = "政务公开合规测评：抓取机关网站、抽取事实、按规则包评分、生成测评表。",
         subcommands = {DemoCommand.class, AuditCommand.class, ExtractCommand.class, PacksCommand.class, RunsCommand.class,
+                RescoreCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public class GongkaiCommand implements Runnable {
 
@@ -35,7 +37,8 @@ public class GongkaiCommand implements Runnable {
         cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
-            if (e instanceof AgencyListException || e instanceof PackException || e instanceof BadInputException) {
+            if (e instanceof AgencyListException || e instanceof PackException || e instanceof BadInputException
+                    || e instanceof ReviewException) {
                 err.println("错误 / error: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -23,6 +23,7 @@ final class Outputs {
         out.println();
         out.println("测评编号 run id: " + o.runId());
         out.println("测评表   workbook: " + o.workbook().toAbsolutePath());
+        out.println("网页报告 html:     " + o.html().toAbsolutePath());
         out.println("测评结果 findings: " + o.findings().toAbsolutePath());
         out.println("事实     facts:    " + o.facts().toAbsolutePath());
         out.println("网页存档 WARC:     " + o.warc().toAbsolutePath());

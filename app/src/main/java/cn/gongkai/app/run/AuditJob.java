@@ -17,6 +17,7 @@ import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.engine.score.Score;
 import cn.gongkai.crawl.SiteCrawl;
+import cn.gongkai.report.ReportContext;
 import cn.gongkai.report.ReportWriter;
 import org.springframework.stereotype.Service;
 
@@ -47,9 +48,11 @@ public class AuditJob {
     public static final String LOG = "audit.log";
 
     private final RunStore store;
+    private final StoredRuns runs;
 
-    AuditJob(RunStore store) {
+    AuditJob(RunStore store, StoredRuns runs) {
         this.store = store;
+        this.runs = runs;
     }
 
     /** What a finished audit left behind. */
@@ -60,6 +63,10 @@ public class AuditJob {
 
         public Path findings() {
             return outDir.resolve(ReportWriter.FINDINGS);
+        }
+
+        public Path html() {
+            return outDir.resolve(ReportWriter.HTML);
         }
 
         public Path facts() {
@@ -78,7 +85,7 @@ public class AuditJob {
     public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
                        int parallelSites, PrintWriter console) throws InterruptedException {
         return run(list, null, pack.id(), pack, asOf, outDir, settings, parallelSites, console, Duration.ZERO,
-                Waivers.NONE);
+                Waivers.NONE, null);
     }
 
     /**
@@ -89,10 +96,11 @@ public class AuditJob {
      * @param packRef        the pack id or folder as the user gave it
      * @param progressEvery  interval of console progress lines; zero for none
      * @param waivers        findings they cover are marked 豁免
+     * @param previousRunId  a stored run to compare with (变化 columns and the 进步与退步 sheet); {@code null} for none
      */
     public Outcome run(AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf, Path outDir,
                        CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
-                       Waivers waivers) throws InterruptedException {
+                       Waivers waivers, String previousRunId) throws InterruptedException {
         String runId = newRunId();
         try {
             Files.createDirectories(outDir);
@@ -102,8 +110,11 @@ public class AuditJob {
         store.started(runId, pack.id(), asOf, outDir.toAbsolutePath().toString());
         store.startedWith(runId, agenciesFile == null ? null : agenciesFile.toAbsolutePath().toString(), packRef,
                 new StoredSettings(settings, parallelSites));
+        if (previousRunId != null) {
+            store.previous(runId, previousRunId);
+        }
         return execute(runId, list, pack, asOf, outDir, settings, parallelSites, console, progressEvery,
-                WarcReplay.none(), outDir.resolve(WARC), false, waivers);
+                WarcReplay.none(), outDir.resolve(WARC), false, waivers, previousRunId);
     }
 
     /**
@@ -136,7 +147,7 @@ public class AuditJob {
         }
         store.clearSites(runId);
         return execute(runId, list, pack, run.asOf(), outDir, run.settings().crawl(), run.settings().parallel(),
-                console, progressEvery, replay, next, true, waiversAsOf.apply(run.asOf()));
+                console, progressEvery, replay, next, true, waiversAsOf.apply(run.asOf()), run.previousRunId());
     }
 
     /** The run's WARC files in the order they were written: crawl.warc.gz, crawl-00001.warc.gz, … */
@@ -153,7 +164,10 @@ public class AuditJob {
 
     private Outcome execute(String runId, AgencyList list, RulePack pack, LocalDate asOf, Path outDir,
                             CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
-                            WarcReplay replay, Path warcFile, boolean resumed, Waivers waivers) throws InterruptedException {
+                            WarcReplay replay, Path warcFile, boolean resumed, Waivers waivers, String previousRunId)
+            throws InterruptedException {
+        // Read before crawling: a bad --previous run id fails at once, not after hours of crawling.
+        AuditReport previous = previousRunId == null ? null : runs.loadReviewed(previousRunId);
         OpenOption[] logMode = resumed
                 ? new OpenOption[]{StandardOpenOption.CREATE, StandardOpenOption.APPEND}
                 : new OpenOption[]{StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
@@ -200,7 +214,8 @@ public class AuditJob {
                         }
                     });
             store.ranked(runId, report.agencies());
-            new ReportWriter().writeAll(report, outDir);
+            new ReportWriter().writeAll(report, ReportContext.none().withPages(store.evidencePages(runId, report)).withPrevious(previous),
+                    outDir);
             store.finished(runId, "DONE", null);
             log.println("完成 / done");
             return new Outcome(runId, report, outDir);

@@ -5,19 +5,31 @@ import cn.gongkai.crawl.FetchedPage;
 import cn.gongkai.crawl.SiteCrawl;
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditListener;
+import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.extract.ExtractedPage;
 import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.rule.Finding;
+import cn.gongkai.engine.rule.FindingStatus;
+import cn.gongkai.report.EvidencePage;
+import cn.gongkai.report.Review;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -55,17 +67,18 @@ public class RunStore {
 
     /** What a stored run needs to be resumed. */
     record Resumable(String id, String status, LocalDate asOf, String outDir, String agenciesFile, String packRef,
-                     StoredSettings settings) {
+                     StoredSettings settings, String previousRunId) {
     }
 
     /** The run {@code runId} as stored, if it exists. */
     java.util.Optional<Resumable> resumable(String runId) {
-        return jdbc.sql("SELECT id, status, as_of, out_dir, agencies_file, pack_ref, crawl_settings FROM run WHERE id = ?")
+        return jdbc.sql("SELECT id, status, as_of, out_dir, agencies_file, pack_ref, crawl_settings, previous_run_id FROM run WHERE id = ?")
                 .param(runId)
                 .query((rs, n) -> new Resumable(rs.getString("id"), rs.getString("status"),
                         rs.getDate("as_of").toLocalDate(), rs.getString("out_dir"), rs.getString("agencies_file"),
                         rs.getString("pack_ref"),
-                        rs.getString("crawl_settings") == null ? null : StoredSettings.decode(rs.getString("crawl_settings"))))
+                        rs.getString("crawl_settings") == null ? null : StoredSettings.decode(rs.getString("crawl_settings")),
+                        rs.getString("previous_run_id")))
                 .optional();
     }
 
@@ -108,9 +121,9 @@ public class RunStore {
         for (int i = 0; i < crawl.pages().size(); i++) {
             FetchedPage p = crawl.pages().get(i);
             String title = i < extracted.size() ? clip(extracted.get(i).title(), 1000) : null;
-            jdbc.sql("INSERT INTO page (run_id, agency, url, status, content_type, title, fetched_at, warc_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO page (run_id, agency, url, status, content_type, title, fetched_at, warc_record_id, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(runId, agency.name(), clip(p.url(), 2000), p.status(), clip(p.contentType(), 200), title,
-                            Timestamp.from(p.fetchedAt()), p.warcRecordId())
+                            Timestamp.from(p.fetchedAt()), p.warcRecordId(), sha256(p.body()))
                     .update();
         }
         for (FetchFailure f : crawl.failures()) {
@@ -164,12 +177,91 @@ public class RunStore {
                 .list();
     }
 
+    /** The stored run, if there is one with this id. */
+    public Optional<RunSummary> find(String runId) {
+        return list().stream().filter(r -> r.id().equals(runId)).findFirst();
+    }
+
+    /**
+     * Status, SHA-256 and fetch time of the pages of a run that are evidence in {@code report}, by WARC record
+     * id. Only evidence pages are kept in memory: a large run holds hundreds of thousands of pages.
+     */
+    public Map<String, EvidencePage> evidencePages(String runId, AuditReport report) {
+        Set<String> wanted = new HashSet<>();
+        report.agencies().forEach(a -> a.findings().forEach(f -> f.evidence().forEach(e -> {
+            if (e.warcRecordId() != null) {
+                wanted.add(e.warcRecordId());
+            }
+        })));
+        Map<String, EvidencePage> pages = new HashMap<>();
+        jdbc.sql("SELECT url, status, content_sha256, fetched_at, warc_record_id FROM page WHERE run_id = ? AND warc_record_id IS NOT NULL")
+                .param(runId)
+                .query(rs -> {
+                    if (!wanted.contains(rs.getString("warc_record_id"))) {
+                        return;
+                    }
+                    pages.put(rs.getString("warc_record_id"), new EvidencePage(rs.getString("warc_record_id"),
+                            rs.getString("url"), rs.getInt("status"), rs.getString("content_sha256"),
+                            rs.getTimestamp("fetched_at").toInstant()));
+                });
+        return pages;
+    }
+
+    /** Records the run a run was compared with. */
+    public void previous(String runId, String previousRunId) {
+        jdbc.sql("UPDATE run SET previous_run_id = ? WHERE id = ?").params(previousRunId, runId).update();
+    }
+
+    /** Stores one round of review, all rows with the same reviewer and time. */
+    public void reviewed(String runId, List<Review> reviews, String reviewer, Instant at, String sourceFile) {
+        tx.executeWithoutResult(s -> reviews.forEach(r ->
+                jdbc.sql("INSERT INTO review (run_id, agency, rule_id, conclusion, status, awarded, note, cell, reviewer, reviewed_at, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(runId, r.agency(), r.ruleId(), r.conclusion(), r.status().name(), r.awarded(),
+                                clip(r.note(), 4000), clip(r.cell(), 200), clip(reviewer, 200), Timestamp.from(at),
+                                clip(sourceFile, 1000))
+                        .update()));
+    }
+
+    /** The latest round of review of a run: who, when, and every conclusion read in that round. */
+    public record ReviewRound(String reviewer, Instant at, List<Review> reviews) {
+    }
+
+    /** The last stored round of review ({@code rescore} stores whole rounds), if the run was reviewed. */
+    public Optional<ReviewRound> latestReview(String runId) {
+        List<Object[]> rows = jdbc.sql("""
+                        SELECT agency, rule_id, conclusion, status, awarded, note, cell, reviewer, reviewed_at FROM review
+                        WHERE run_id = ? AND reviewed_at = (SELECT MAX(reviewed_at) FROM review WHERE run_id = ?)""")
+                .params(runId, runId)
+                .query((rs, n) -> new Object[]{
+                        new Review(rs.getString("agency"), rs.getString("rule_id"), rs.getString("conclusion"),
+                                FindingStatus.valueOf(rs.getString("status")), rs.getDouble("awarded"),
+                                rs.getString("note"), rs.getString("cell")),
+                        rs.getString("reviewer"), rs.getTimestamp("reviewed_at").toInstant()})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewRound((String) rows.get(0)[1], (Instant) rows.get(0)[2],
+                rows.stream().map(r -> (Review) r[0]).toList()));
+    }
+
     /** Counts rows of a run in one table; used by tests and the runs listing. */
     public int count(String table, String runId) {
-        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency").contains(table)) {
+        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency", "review").contains(table)) {
             throw new IllegalArgumentException(table);
         }
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?").param(runId).query(Integer.class).single();
+    }
+
+    private static String sha256(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String clip(String s, int max) {

@@ -90,7 +90,8 @@ public final class Audit {
                 }
             }
             RulePack pack = evaluator.pack();
-            return new AuditReport(runId, pack.id(), pack.title(), pack.source(), asOf, started, ranked(results));
+            return new AuditReport(runId, pack.id(), pack.title(), pack.source(), asOf, started, ranked(results),
+                    pack.version(), pack.partialShare(), pack.items());
         } finally {
             pool.shutdownNow();
         }
@@ -112,7 +113,7 @@ public final class Audit {
     }
 
     /** Ranks by percentage of applicable full marks, so agencies with items not applicable compare fairly. */
-    static List<AgencyResult> ranked(List<AgencyResult> results) {
+    public static List<AgencyResult> ranked(List<AgencyResult> results) {
         Map<AgencyResult, Integer> overall = Ranking.rank(results, AgencyResult::percentage);
         Map<AgencyResult, Integer> tier = Ranking.rankWithin(results, r -> r.agency().tier(), AgencyResult::percentage);
         return results.stream()
