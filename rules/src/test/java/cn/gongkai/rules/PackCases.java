@@ -7,10 +7,12 @@ import cn.gongkai.engine.rule.AgencyAttributes;
 import cn.gongkai.engine.fact.AgencyType;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.DocumentKind;
+import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.fact.GuideField;
 import cn.gongkai.engine.fact.SiteVisit;
 import cn.gongkai.engine.rule.FindingStatus;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -98,10 +100,15 @@ final class PackCases {
                 DocumentKind kind = DocumentKind.valueOf(d.path("kind").asString());
                 DocumentDetails details = new DocumentDetails(d.path("indexNo").asString(null), null, List.of(),
                         d.path("docNo").asString(null), d.path("validity").asString(null), d.path("column").asString(null));
-                documents.add(new Document(kind, d.path("title").asString(kind.label()), "http://case.test/doc" + (++n) + ".html",
+                ++n;
+                documents.add(new Document(kind, d.path("title").asString(kind.label()), d.path("url").asString("http://case.test/doc" + n + ".html"),
                         null, null, d.hasNonNull("yearCovered") ? d.path("yearCovered").asInt() : null,
                         date(d, "publishedOn"), date(d, "writtenOn"), fields(d.path("guideFields")),
                         d.path("hasSanGong").asBoolean(false), details));
+            }
+            int o = 0;
+            for (JsonNode obs : c.path("observations")) {
+                observations.add(observation(obs, ++o, file));
             }
             cases.add(new Case(packId, rule, c.path("name").asString(), LocalDate.parse(c.path("asOf").asString()),
                     agency, visit, documents, observations, FindingStatus.valueOf(c.path("expect").asString()),
@@ -109,6 +116,30 @@ final class PackCases {
                     c.has("expectVetoed") ? c.path("expectVetoed").asBoolean() : null, file));
         }
         return cases;
+    }
+
+    /**
+     * A site observation of any fact record, named by its simple class name in {@code type} with its components
+     * as keys (e.g. {@code {type: ColumnUpdate, name: 通知公告, itemCount: 20, lastUpdated: 2025-09-01}}). A
+     * record with an {@code Evidence source} gets one pointing at a case URL when the case does not give it.
+     */
+    private static Object observation(JsonNode node, int n, Path file) {
+        String type = node.path("type").asString("");
+        Class<?> cls;
+        try {
+            cls = Class.forName("cn.gongkai.engine.fact." + type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(file + ": unknown observation type '" + type + "'", e);
+        }
+        ObjectNode fields = ((ObjectNode) node).deepCopy();
+        fields.remove("type");
+        boolean hasSource = cls.isRecord() && java.util.Arrays.stream(cls.getRecordComponents())
+                .anyMatch(rc -> rc.getName().equals("source") && rc.getType() == Evidence.class);
+        if (hasSource && !fields.has("source")) {
+            String url = fields.path("url").asString("http://case.test/obs" + n + ".html");
+            fields.putObject("source").put("url", url).put("label", type);
+        }
+        return YAML.treeToValue(fields, cls);
     }
 
     private static LocalDate date(JsonNode d, String key) {

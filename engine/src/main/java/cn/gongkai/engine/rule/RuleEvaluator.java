@@ -57,8 +57,37 @@ public final class RuleEvaluator {
         return pack;
     }
 
-    /** Compiles the pack's DRL, failing with every compiler message (file and line) at once. */
+    /**
+     * Compiled KieBases by DRL sources (file name → text), most recently used last. Compiling a pack takes
+     * seconds; a pack loaded again with the same DRL (the same shipped pack for another run, a child pack's
+     * validation after its evaluation) reuses the KieBase, which is immutable once built and hands out
+     * independent sessions. Bounded so a server that loads many edited packs does not keep them all.
+     */
+    private static final int CACHED_KIE_BASES = 16;
+    private static final Map<Map<String, String>, KieBase> KIE_BASES =
+            new LinkedHashMap<>(CACHED_KIE_BASES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Map<String, String>, KieBase> eldest) {
+                    return size() > CACHED_KIE_BASES;
+                }
+            };
+
+    /** Compiles the pack's DRL (or reuses the KieBase of identical DRL), failing with every compiler message at once. */
     static KieBase compile(RulePack pack) {
+        synchronized (KIE_BASES) {
+            KieBase cached = KIE_BASES.get(pack.rules());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        KieBase built = compileUncached(pack);
+        synchronized (KIE_BASES) {
+            KIE_BASES.put(pack.rules(), built);
+        }
+        return built;
+    }
+
+    private static KieBase compileUncached(RulePack pack) {
         // Drools resolves fact classes through the context class loader, which under a Spring Boot jar or a
         // test runner is not necessarily the one that loaded the fact model.
         Thread thread = Thread.currentThread();
@@ -73,6 +102,11 @@ public final class RuleEvaluator {
 
     /** Every DRL compiler error of the pack, with file and line; empty when the DRL compiles. */
     static List<PackProblem> compileProblems(RulePack pack) {
+        synchronized (KIE_BASES) {
+            if (KIE_BASES.containsKey(pack.rules())) {
+                return List.of(); // it compiled before
+            }
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RuleEvaluator.class.getClassLoader());
