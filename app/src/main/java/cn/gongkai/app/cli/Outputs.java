@@ -18,7 +18,8 @@ final class Outputs {
         out.println();
         out.println("排名：");
         for (AgencyResult r : o.report().agencies()) {
-            out.printf("  %2d  %-20s %6s / %s%n", r.rank(), r.agency().name(), Score.format(r.score()), Score.format(r.maxScore()));
+            out.printf("  %2d  %s %6s / %s%n", r.rank(), padToWidth(r.agency().name(), 28), Score.format(r.score()),
+                    Score.format(r.maxScore()));
         }
         out.println();
         out.println("测评编号 run id: " + o.runId());
@@ -28,5 +29,12 @@ final class Outputs {
         out.println("事实     facts:    " + o.facts().toAbsolutePath());
         out.println("网页存档 WARC:     " + o.warc().toAbsolutePath());
         out.println("日志     log:      " + o.log().toAbsolutePath());
+    }
+
+    /** Pads to a terminal width where CJK characters take two columns, so the score column lines up. */
+    static String padToWidth(String text, int columns) {
+        int width = text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F) ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(1, columns - width));
     }
 }
