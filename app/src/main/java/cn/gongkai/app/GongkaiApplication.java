@@ -22,7 +22,28 @@ public class GongkaiApplication implements CommandLineRunner, ExitCodeGenerator 
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            serve(args);
+            return;
+        }
         System.exit(SpringApplication.exit(SpringApplication.run(GongkaiApplication.class, args)));
+    }
+
+    /**
+     * {@code gongkai serve [--port N]}: the same context as a servlet web application that keeps running. Every
+     * other command starts without a web server (application.properties: web-application-type=none); system
+     * properties outrank that file.
+     */
+    static void serve(String[] args) {
+        System.setProperty("spring.main.web-application-type", "servlet");
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                System.setProperty("server.port", args[i + 1]);
+            } else if (args[i].startsWith("--port=")) {
+                System.setProperty("server.port", args[i].substring("--port=".length()));
+            }
+        }
+        SpringApplication.run(GongkaiApplication.class, args);
     }
 
     @Override
