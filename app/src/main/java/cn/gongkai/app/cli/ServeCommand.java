@@ -16,6 +16,13 @@ public class ServeCommand implements Runnable {
     @Option(names = "--port", paramLabel = "N", description = "端口（默认 8080）")
     Integer port;
 
+    @Option(names = "--fixtures", description = "同时在本机启动内置示例网站（允许检查本机地址），无需联网即可试用")
+    boolean fixtures;
+
+    /** Spring settings given on the command line ({@code --gongkai.web.max-agencies=50}); Spring reads them. */
+    @picocli.CommandLine.Unmatched
+    java.util.List<String> springSettings;
+
     @Spec
     CommandSpec spec;
 

@@ -7,6 +7,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -45,9 +50,38 @@ class WebSecurity {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(Customizer.withDefaults())
-                .logout(Customizer.withDefaults());
+                .logout(Customizer.withDefaults())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor((req, res, ex) -> problem(res, new WebProblem(
+                                HttpStatus.UNAUTHORIZED, "请先登录（HTTP Basic）", "log in first (HTTP Basic)"), req.getRequestURI()),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor((req, res, ex) -> problem(res, new WebProblem(
+                                HttpStatus.FORBIDDEN, "您的账户无权执行此操作", "your account may not do this"), req.getRequestURI()),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         return http.build();
     }
+
+    /** Security refusals on the API are problem details too, like every other API error. */
+    private static void problem(HttpServletResponse res, WebProblem p, String path) throws java.io.IOException {
+        res.setStatus(p.status().value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (p.status() == HttpStatus.UNAUTHORIZED) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"gongkai\"");
+        }
+        // Written by hand: outside Spring MVC there is no ProblemDetail mixin to flatten its properties.
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", p.status().getReasonPhrase());
+        body.put("status", p.status().value());
+        body.put("detail", p.chinese() + " / " + p.english());
+        body.put("instance", path);
+        body.put("zh", p.chinese());
+        body.put("en", p.english());
+        res.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Users from configuration; empty (no login possible) when accounts are off. */
     @Bean

@@ -280,4 +280,58 @@ class WebApiTest {
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("发起自查", "测评基准日");
     }
+
+    @Test
+    void liveProgressShowsTheSiteInFlightAndAClientMayNotStartMoreThanItsShare() throws Exception {
+        // A site that holds every request until the test lets go: the runs are certainly going meanwhile.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(2);
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.createContext("/", ex -> {
+            arrived.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] page = "<html><title>慢站</title><body>首页</body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        slow.start();
+        String url = "http://127.0.0.1:" + slow.getAddress().getPort() + "/";
+        String request = "{\"url\":\"" + url + "\",\"pack\":\"cn-regulation-2019\",\"maxPages\":3}";
+        try {
+            String first = json.readTree(mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON).content(request))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("id").asString();
+            String second = json.readTree(mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON).content(request))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("id").asString();
+            assertThat(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            mvc.perform(get("/api/runs/" + first)).andExpect(jsonPath("$.state").value("RUNNING"))
+                    .andExpect(jsonPath("$.stateLabel").value("进行中"))
+                    .andExpect(jsonPath("$.currentSites[0]").value(org.hamcrest.Matchers.endsWith(url)));
+            assertThat(mvc.perform(get("/runs/" + first)).andReturn().getResponse().getContentAsString())
+                    .contains("正在抓取", "/js/progress.js");
+            mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON).content(request))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(jsonPath("$.zh").value(org.hamcrest.Matchers.containsString("个测评正在进行")));
+
+            release.countDown();
+            checks.awaitEnd(first, Duration.ofMinutes(1));
+            checks.awaitEnd(second, Duration.ofMinutes(1));
+            mvc.perform(get("/api/runs/" + first)).andExpect(jsonPath("$.state").value("DONE"));
+            // Both ended: the client may start again.
+            String third = json.readTree(mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON).content(request))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("id").asString();
+            checks.awaitEnd(third, Duration.ofMinutes(1));
+        } finally {
+            release.countDown();
+            slow.stop(0);
+        }
+    }
 }
