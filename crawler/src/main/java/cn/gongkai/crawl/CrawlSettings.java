@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param maxUrlsPerPattern     URLs fetched per URL pattern (path with digit runs generalised, plus the query
  *                              parameter names): bounds calendar-style infinite URL spaces
  * @param maxConsecutiveErrors  failed URLs in a row after which the rest of the site is skipped (5xx storm)
+ * @param targetPolicy          which resolved addresses may be connected to, checked before every request
+ *                              (seed, redirect hop, robots.txt, link); {@link TargetPolicy#ALLOW_ALL} by default
  */
 public record CrawlSettings(
         int maxPages,
@@ -39,7 +41,21 @@ public record CrawlSettings(
         int maxRetries,
         Duration retryBackoff,
         int maxUrlsPerPattern,
-        int maxConsecutiveErrors) {
+        int maxConsecutiveErrors,
+        TargetPolicy targetPolicy) {
+
+    public CrawlSettings {
+        targetPolicy = targetPolicy == null ? TargetPolicy.ALLOW_ALL : targetPolicy;
+    }
+
+    /** The limits before the target policy existed: every address allowed. */
+    public CrawlSettings(int maxPages, Duration delay, Duration maxCrawlDelay, int maxDepth, long maxBodyBytes,
+                         Duration requestTimeout, int maxRedirects, String userAgent, Duration ipDelay,
+                         long maxSiteBytes, int maxRetries, Duration retryBackoff, int maxUrlsPerPattern,
+                         int maxConsecutiveErrors) {
+        this(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects, userAgent, ipDelay,
+                maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, TargetPolicy.ALLOW_ALL);
+    }
 
     /** HTTP header values are ASCII (RFC 9110 §5.5); the JDK client rejects anything else. */
     public static final String DEFAULT_USER_AGENT =
@@ -65,69 +81,75 @@ public record CrawlSettings(
     public static CrawlSettings defaults() {
         return new CrawlSettings(200, Duration.ofSeconds(1), Duration.ofSeconds(10), 6,
                 10L * 1024 * 1024, Duration.ofSeconds(30), 5, DEFAULT_USER_AGENT, DEFAULT_IP_DELAY,
-                DEFAULT_SITE_BYTES, DEFAULT_RETRIES, DEFAULT_BACKOFF, DEFAULT_PER_PATTERN, DEFAULT_CONSECUTIVE_ERRORS);
+                DEFAULT_SITE_BYTES, DEFAULT_RETRIES, DEFAULT_BACKOFF, DEFAULT_PER_PATTERN, DEFAULT_CONSECUTIVE_ERRORS, TargetPolicy.ALLOW_ALL);
     }
 
     public CrawlSettings withMaxPages(int pages) {
         return new CrawlSettings(pages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     /** Sets the per-host delay; the per-IP delay is lowered to it if it was longer. */
     public CrawlSettings withDelay(Duration d) {
         return new CrawlSettings(maxPages, d, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
                 userAgent, ipDelay.compareTo(d) > 0 ? d : ipDelay, maxSiteBytes, maxRetries, retryBackoff,
-                maxUrlsPerPattern, maxConsecutiveErrors);
+                maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withRequestTimeout(Duration t) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, t, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxDepth(int depth) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, depth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxBodyBytes(long bytes) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, bytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxRedirects(int hops) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, hops,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withIpDelay(Duration d) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, d, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, d, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxSiteBytes(long bytes) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, bytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, bytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withRetries(int retries, Duration backoff) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, retries, backoff, maxUrlsPerPattern, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, retries, backoff, maxUrlsPerPattern, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxUrlsPerPattern(int n) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, n, maxConsecutiveErrors);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, n, maxConsecutiveErrors, targetPolicy);
     }
 
     public CrawlSettings withMaxConsecutiveErrors(int n) {
         return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
-                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, n);
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, n, targetPolicy);
     }
 
     /** Wait before retry number {@code attempt} (1-based): backoff doubled per attempt, capped at maxCrawlDelay. */
     Duration backoff(int attempt) {
         Duration d = retryBackoff.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
         return d.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : d;
+    }
+
+    /** Refuses (or allows) addresses before every request; see {@link TargetPolicy}. */
+    public CrawlSettings withTargetPolicy(TargetPolicy policy) {
+        return new CrawlSettings(maxPages, delay, maxCrawlDelay, maxDepth, maxBodyBytes, requestTimeout, maxRedirects,
+                userAgent, ipDelay, maxSiteBytes, maxRetries, retryBackoff, maxUrlsPerPattern, maxConsecutiveErrors, policy);
     }
 }

@@ -41,4 +41,10 @@ record Exchange(
     Optional<String> header(String name) {
         return headers.firstValue(name);
     }
+
+    /** A request the target policy did not let us send: no connection was made. */
+    static Exchange refused(URI uri, String reason) {
+        return new Exchange(uri, Instant.now(), List.of(), 0, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true),
+                new byte[0], false, false, "refused: " + reason, Instant.now());
+    }
 }

@@ -389,6 +389,13 @@ public final class SiteCrawler {
             log.debug("GET {} → {} (from the archive of the interrupted crawl)", uri, describe(ex));
             return new Recorded(ex, stored.get().recordId(), true);
         }
+        // SSRF guard (web app): the resolved address is checked before every request, redirect hops included, so
+        // neither a name resolving to a private address nor a redirect into one is followed.
+        Optional<String> refused = settings.targetPolicy().refusal(uri);
+        if (refused.isPresent()) {
+            log.warn("Refused {}: {}", uri, refused.get());
+            return new Recorded(Exchange.refused(uri, refused.get()), null, false);
+        }
         // The exchange is archived before the host and IP are free for the next request: whatever a server has
         // answered is in the WARC before anything else is asked of it, so a killed crawl loses at most the request
         // in flight (resume relies on this).

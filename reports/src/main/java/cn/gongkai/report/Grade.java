@@ -1,7 +1,7 @@
 package cn.gongkai.report;
 
 /** The grade band an agency's score percentage falls in, as assessors report it. */
-enum Grade {
+public enum Grade {
     EXCELLENT("优秀", 90),
     GOOD("良好", 75),
     PASS("合格", 60),
@@ -15,12 +15,12 @@ enum Grade {
         this.floor = floor;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
     /** The grade for a percentage in 0–100: 优秀 ≥ 90, 良好 ≥ 75, 合格 ≥ 60, otherwise 不合格. */
-    static Grade of(double percentage) {
+    public static Grade of(double percentage) {
         for (Grade g : values()) {
             if (percentage >= g.floor) {
                 return g;

@@ -101,7 +101,18 @@ public class AuditJob {
     public Outcome run(AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf, Path outDir,
                        CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
                        Waivers waivers, String previousRunId) throws InterruptedException {
-        String runId = newRunId();
+        return run(newRunId(), list, agenciesFile, packRef, pack, asOf, outDir, settings, parallelSites, console,
+                progressEvery, waivers, previousRunId, AuditListener.NONE);
+    }
+
+    /**
+     * A new audit under a run id the caller chose (see {@link #newRunId()}), so a web request can answer with the
+     * id before the audit ends; {@code watcher} hears every site start and finish as well (live progress).
+     */
+    public Outcome run(String runId, AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf,
+                       Path outDir, CrawlSettings settings, int parallelSites, PrintWriter console,
+                       Duration progressEvery, Waivers waivers, String previousRunId, AuditListener watcher)
+            throws InterruptedException {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -114,7 +125,7 @@ public class AuditJob {
             store.previous(runId, previousRunId);
         }
         return execute(runId, list, pack, asOf, outDir, settings, parallelSites, console, progressEvery,
-                WarcReplay.none(), outDir.resolve(WARC), false, waivers, previousRunId);
+                WarcReplay.none(), outDir.resolve(WARC), false, waivers, previousRunId, watcher);
     }
 
     /**
@@ -126,6 +137,18 @@ public class AuditJob {
      */
     public Outcome resume(String runId, PrintWriter console, Duration progressEvery,
                           java.util.function.Function<LocalDate, Waivers> waiversAsOf) throws InterruptedException {
+        return resume(runId, console, progressEvery, waiversAsOf, java.util.function.UnaryOperator.identity(),
+                AuditListener.NONE);
+    }
+
+    /**
+     * Resumes with the stored limits adjusted by {@code adjust} (the web app re-applies its address policy, which
+     * is not stored with the run) and {@code watcher} hearing the sites as they go.
+     */
+    public Outcome resume(String runId, PrintWriter console, Duration progressEvery,
+                          java.util.function.Function<LocalDate, Waivers> waiversAsOf,
+                          java.util.function.UnaryOperator<CrawlSettings> adjust, AuditListener watcher)
+            throws InterruptedException {
         RunStore.Resumable run = store.resumable(runId).orElseThrow(() -> new IllegalArgumentException(
                 "没有编号为 " + runId + " 的测评 / no run " + runId));
         if ("DONE".equals(run.status())) {
@@ -146,8 +169,9 @@ public class AuditJob {
                     next.getFileName());
         }
         store.clearSites(runId);
-        return execute(runId, list, pack, run.asOf(), outDir, run.settings().crawl(), run.settings().parallel(),
-                console, progressEvery, replay, next, true, waiversAsOf.apply(run.asOf()), run.previousRunId());
+        return execute(runId, list, pack, run.asOf(), outDir, adjust.apply(run.settings().crawl()),
+                run.settings().parallel(), console, progressEvery, replay, next, true, waiversAsOf.apply(run.asOf()),
+                run.previousRunId(), watcher);
     }
 
     /** The run's WARC files in the order they were written: crawl.warc.gz, crawl-00001.warc.gz, … */
@@ -164,7 +188,8 @@ public class AuditJob {
 
     private Outcome execute(String runId, AgencyList list, RulePack pack, LocalDate asOf, Path outDir,
                             CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
-                            WarcReplay replay, Path warcFile, boolean resumed, Waivers waivers, String previousRunId)
+                            WarcReplay replay, Path warcFile, boolean resumed, Waivers waivers, String previousRunId,
+                            AuditListener watcher)
             throws InterruptedException {
         // Read before crawling: a bad --previous run id fails at once, not after hours of crawling.
         AuditReport previous = previousRunId == null ? null : runs.loadReviewed(previousRunId);
@@ -183,11 +208,18 @@ public class AuditJob {
                         @Override
                         public void started(int sites, CrawlCounters counters) {
                             progress.started(sites, counters);
+                            watcher.started(sites, counters);
+                        }
+
+                        @Override
+                        public void siteStarted(Agency agency) {
+                            watcher.siteStarted(agency);
                         }
 
                         @Override
                         public void siteCrawled(Agency agency, SiteCrawl crawl, List<ExtractedPage> pages) {
                             stored.siteCrawled(agency, crawl, pages);
+                            watcher.siteCrawled(agency, crawl, pages);
                             synchronized (log) {
                                 crawl.failures().forEach(f -> log.printf("抓取失败 / fetch failed: %s %s (%s) from %s%n",
                                         agency.name(), f.url(), f.error(), f.referrer()));
@@ -201,6 +233,7 @@ public class AuditJob {
                         public void agencyAssessed(AgencyResult r) {
                             stored.agencyAssessed(r);
                             progress.siteDone();
+                            watcher.agencyAssessed(r);
                             String line = String.format("  %s：%d 页，%d 处抓取失败，得分 %s / %s%s",
                                     r.agency().name(), r.visit().pagesFetched(), r.visit().failures(),
                                     Score.format(r.score()), Score.format(r.maxScore()),
@@ -233,7 +266,8 @@ public class AuditJob {
         return !skip.endsWith(" — out of scope");
     }
 
-    private static String newRunId() {
+    /** A fresh run id: date, time and a random suffix. */
+    public static String newRunId() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + UUID.randomUUID().toString().substring(0, 6);
     }

@@ -99,6 +99,7 @@ public final class Audit {
 
     private AgencyResult assess(Agency agency, LocalDate asOf, SiteCrawler crawler, AuditListener listener) {
         log.info("开始抽查 {} {}", agency.name(), agency.url());
+        listener.siteStarted(agency);
         SiteCrawl crawl = crawler.crawl(URI.create(agency.url()));
         SiteFacts facts = SiteFacts.of(agency.url(), crawl, extractor);
         listener.siteCrawled(agency, crawl, facts.pages());

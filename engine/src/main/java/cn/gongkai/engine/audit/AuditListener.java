@@ -17,6 +17,10 @@ public interface AuditListener {
     default void started(int sites, cn.gongkai.crawl.CrawlCounters counters) {
     }
 
+    /** A worker starts crawling this agency's site (progress displays show the sites in flight). */
+    default void siteStarted(Agency agency) {
+    }
+
     /** A site has been crawled; its pages are in the WARC archive already. */
     default void siteCrawled(Agency agency, SiteCrawl crawl, java.util.List<ExtractedPage> pages) {
     }
