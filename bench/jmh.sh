@@ -9,7 +9,8 @@ mkdir -p out/bench
 mvn -B -q -o -pl bench -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
-# One fork, 2 × 2 s warm-up and 3 × 2 s measurement per benchmark (single-shot ones set their own counts):
+# One fork; each benchmark class sets its iterations (2 × 2 s warm-up, 3 × 2 s measured; single shots: none
+# and 2–3):
 # about 3 minutes on 2 cores. Real pages are read from ../shared/real-pages (-Dgongkai.realPages=DIR to move).
 exec java -Dgongkai.realPages="${GONGKAI_REAL_PAGES:-$root/../shared/real-pages}" -cp "$cp" org.openjdk.jmh.Main \
-    -f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff out/bench/jmh.json "$@"
+    -f 1 -rf json -rff out/bench/jmh.json "$@"

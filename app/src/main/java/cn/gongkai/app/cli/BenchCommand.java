@@ -59,7 +59,7 @@ public class BenchCommand implements Callable<Integer> {
     String packId;
     @Option(names = "--scaling", split = ",", defaultValue = "50,200,800", description = "规模曲线的网站数（默认 ${DEFAULT-VALUE}）")
     List<Integer> scaling;
-    @Option(names = "--scaling-pages", defaultValue = "20", description = "规模曲线中每站页面数（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--scaling-pages", defaultValue = "10", description = "规模曲线中每站页面数（默认 ${DEFAULT-VALUE}）")
     int scalingPages;
     @Option(names = "--no-campaign", negatable = false, description = "不运行完整测评")
     boolean noCampaign;
