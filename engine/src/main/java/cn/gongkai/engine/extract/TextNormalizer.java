@@ -19,10 +19,22 @@ final class TextNormalizer {
     private static final ThreadLocal<Transliterator> T2S =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
     /**
-     * Every character the transliterator may change. Most pages are Simplified already: checking for these first
-     * skips ICU's rule matching, which was half the CPU of an audit campaign (BENCHMARKS.md, JFR profile).
+     * Characters the transliterator changes on their own. Most pages are Simplified already: checking for these
+     * first skips ICU's rule matching, which was half the CPU of an audit campaign (BENCHMARKS.md, JFR profile).
+     * ICU's own {@code getSourceSet()} cannot serve: it also lists the common characters its context rules look at.
      */
-    private static final UnicodeSet TRADITIONAL = T2S.get().getSourceSet().freeze();
+    private static final UnicodeSet TRADITIONAL = traditionalOnly();
+
+    private static UnicodeSet traditionalOnly() {
+        Transliterator t = Transliterator.getInstance("Traditional-Simplified");
+        UnicodeSet out = new UnicodeSet();
+        for (String c : t.getSourceSet()) {
+            if (!t.transliterate(c).equals(c)) {
+                out.add(c);
+            }
+        }
+        return out.freeze();
+    }
 
     private TextNormalizer() {
     }
