@@ -27,12 +27,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The engine's front door: audits a list of agencies against one rule pack as of an explicit date.
- * Sites are crawled concurrently (each politely, by its own crawler), every response goes to one WARC archive,
- * and each agency's facts are evaluated as soon as its crawl ends. An agency whose site fails is still
+ * Sites are crawled concurrently ({@code parallelSites} at once, each politely), every response goes to one WARC
+ * archive, and each agency's facts are extracted and evaluated on a CPU pool as soon as its crawl ends, while its
+ * crawl slot moves on to the next site. An agency whose site fails is still
  * assessed (as unreachable); it never stops the others.
  */
 public final class Audit {
@@ -75,32 +78,67 @@ public final class Audit {
         Instant started = Instant.now();
         SiteCrawler crawler = new SiteCrawler(settings, archive, replay);
         listener.started(agencies.size(), crawler.counters());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelSites, Math.max(1, agencies.size())));
+        // Crawling waits on politeness, assessing uses the CPU: a site's crawl slot is freed as soon as its
+        // crawl ends, and extraction + rules run on a pool sized to the cores. At most 2 × parallelSites crawled
+        // sites wait for the CPU, so a slow CPU stage holds back the crawl instead of filling the heap.
+        int crawlThreads = Math.min(parallelSites, Math.max(1, agencies.size()));
+        ExecutorService crawlPool = Executors.newFixedThreadPool(crawlThreads);
+        ExecutorService cpuPool = Executors.newFixedThreadPool(cpuThreads());
+        Semaphore inFlight = new Semaphore(2 * crawlThreads);
         try {
-            List<Future<AgencyResult>> futures = new ArrayList<>();
+            List<CompletableFuture<AgencyResult>> futures = new ArrayList<>();
             for (Agency agency : agencies) {
-                futures.add(pool.submit(() -> assess(agency, asOf, crawler, listener)));
+                futures.add(CompletableFuture.supplyAsync(() -> crawl(agency, crawler, inFlight, listener), crawlPool)
+                        .thenApplyAsync(crawl -> {
+                            try {
+                                return assess(agency, crawl, asOf, listener);
+                            } finally {
+                                inFlight.release();
+                            }
+                        }, cpuPool));
             }
             List<AgencyResult> results = new ArrayList<>();
-            for (Future<AgencyResult> f : futures) {
+            for (CompletableFuture<AgencyResult> f : futures) {
                 try {
                     results.add(f.get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("审计失败 / audit failed: " + e.getCause().getMessage(), e.getCause());
+                    Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                            ? c.getCause() : e.getCause();
+                    throw new IllegalStateException("审计失败 / audit failed: " + cause.getMessage(), cause);
                 }
             }
             RulePack pack = evaluator.pack();
             return new AuditReport(runId, pack.id(), pack.title(), pack.source(), asOf, started, ranked(results),
                     pack.version(), pack.partialShare(), pack.items());
         } finally {
-            pool.shutdownNow();
+            crawlPool.shutdownNow();
+            cpuPool.shutdownNow();
         }
     }
 
-    private AgencyResult assess(Agency agency, LocalDate asOf, SiteCrawler crawler, AuditListener listener) {
-        log.info("开始抽查 {} {}", agency.name(), agency.url());
-        listener.siteStarted(agency);
-        SiteCrawl crawl = crawler.crawl(URI.create(agency.url()));
+    /** Threads for extraction and rules: the cores, at least two so one large site does not stall the rest. */
+    static int cpuThreads() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static SiteCrawl crawl(Agency agency, SiteCrawler crawler, Semaphore inFlight, AuditListener listener) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+        try {
+            log.info("开始抽查 {} {}", agency.name(), agency.url());
+            listener.siteStarted(agency);
+            return crawler.crawl(URI.create(agency.url()));
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    private AgencyResult assess(Agency agency, SiteCrawl crawl, LocalDate asOf, AuditListener listener) {
         SiteFacts facts = SiteFacts.of(agency.url(), crawl, extractor);
         listener.siteCrawled(agency, crawl, facts.pages());
         AgencyFacts agencyFacts = new AgencyFacts(agency, facts.visit(), facts.documents(), facts.observations());

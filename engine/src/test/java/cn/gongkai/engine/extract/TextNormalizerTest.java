@@ -39,4 +39,12 @@ class TextNormalizerTest {
         assertThat(normalized).contains("常公开办发〔2020〕2号", "各区县市人民政府", "印发了《湖南省2020年政务公开工作要点》")
                 .doesNotContain("(fā)", "(qū)", "發");
     }
+
+    @Test
+    void simplifiedTextIsLeftAsItIsAndOneTraditionalCharacterStillConverts() {
+        String simplified = "湖南省数字政务示范厅2024年政府信息公开工作年度报告 发布日期 2025-01-20";
+        assertThat(TextNormalizer.normalize(simplified)).isEqualTo(simplified);
+        assertThat(TextNormalizer.normalize("湖南省数字政务示范厅2024年政府信息公开工作年度報告 发布日期 2025-01-20"))
+                .isEqualTo(simplified);
+    }
 }
