@@ -133,13 +133,7 @@ public final class RuleEvaluator {
     }
 
     private static KieBase compileWithContextLoader(RulePack pack) {
-        KieServices ks = KieServices.Factory.get();
-        KieHelper helper = new KieHelper();
-        pack.rules().forEach((name, text) -> {
-            Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(name);
-            helper.addResource(resource, ResourceType.DRL);
-        });
+        KieHelper helper = helper(pack);
         Results results = helper.verify();
         List<Message> errors = results.getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
