@@ -239,7 +239,9 @@ public class AuditJob {
                             String line = String.format("  %s：%d 页，%d 处抓取失败，得分 %s / %s%s",
                                     r.agency().name(), r.visit().pagesFetched(), r.visit().failures(),
                                     Score.format(r.score()), Score.format(r.maxScore()),
-                                    r.visit().reachable() ? "" : "（网站无法访问：" + r.visit().error() + "）");
+                                    r.visit().reachable() ? r.visit().interruption() == null ? ""
+                                            : "（抓取中途中断：" + r.visit().interruption() + "，得分不完整 / partial score）"
+                                            : "（网站无法访问：" + r.visit().error() + "）");
                             synchronized (console) {
                                 console.println(line);
                             }
