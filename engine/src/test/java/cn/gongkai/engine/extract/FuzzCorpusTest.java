@@ -60,6 +60,15 @@ class FuzzCorpusTest {
         assertThat(allocated).as("bytes allocated extracting " + what).isLessThan(ALLOCATION_BOUND);
     }
 
+    /** Found by {@link PageFuzzProperties}: a page cut inside its title, with thousands of tags after it. */
+    @org.junit.jupiter.api.Test
+    void aPageWhoseTitleRunsOnForThousandsOfTagsIsStillRead() {
+        String html = "<html><head><meta charset=\"utf-8\"><title>" + "<div>".repeat(3000) + "发布日期：2025-01-02";
+        ExtractedPage page = new PageExtractor().extract(new PageSource("http://a.gov.cn/1.html", "text/html",
+                html.getBytes(StandardCharsets.UTF_8), null, null));
+        assertThat(page.unreadable()).isFalse();
+    }
+
     private static byte[] pdf() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PDDocument doc = new PDDocument()) {
