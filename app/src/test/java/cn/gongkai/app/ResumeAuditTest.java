@@ -2,7 +2,11 @@ package cn.gongkai.app;
 
 import cn.gongkai.crawl.WarcArchive;
 import cn.gongkai.fixtures.FixtureServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -24,74 +28,88 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code gongkai audit --resume}: an audit process killed with SIGKILL mid-crawl (the fixture sites answer
- * slowly so the kill lands mid-site), then resumed, yields the same facts and findings as an uninterrupted run of
+ * {@code gongkai audit --resume}: an audit process killed with SIGKILL early, half-way and late in the crawl (the
+ * fixture sites answer slowly so each kill lands mid-site), then resumed, yields the same facts and findings as an uninterrupted run of
  * the same audit, without fetching again what the killed process had archived.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResumeAuditTest {
 
     private static final Path TMP = Path.of("target/resume-test").toAbsolutePath();
 
-    @Test
-    void killedAuditResumesWithTheSameFactsAndWithoutRefetching() throws Exception {
+    private final JsonMapper json = JsonMapper.builder().build();
+    private FixtureServer server;
+    private Path list;
+    private Path outA;
+    private int total;
+
+    /** The uninterrupted run, as the reference for every kill point. */
+    @BeforeAll
+    void uninterruptedRun() throws Exception {
         FileSystemUtils.deleteRecursively(TMP);
         Files.createDirectories(TMP);
-        JsonMapper json = JsonMapper.builder().build();
-        try (FixtureServer server = FixtureServer.start(Duration.ofMillis(15))) {
-            Path list = server.writeAgencyList(TMP.resolve("agencies.csv"));
+        server = FixtureServer.start(Duration.ofMillis(15));
+        list = server.writeAgencyList(TMP.resolve("agencies.csv"));
+        outA = TMP.resolve("uninterrupted");
+        assertThat(runInProcess(TMP.resolve("data-a"), audit(list, outA))).isZero();
+        total = server.requests().total();
+    }
 
-            // 1. The uninterrupted run, as the reference.
-            Path outA = TMP.resolve("uninterrupted");
-            assertThat(runInProcess(TMP.resolve("data-a"), audit(list, outA))).isZero();
-            int total = server.requests().total();
-            server.requests().clear();
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
 
-            // 2. The same audit in a separate JVM, killed with SIGKILL half-way through its requests.
-            Path outB = TMP.resolve("resumed");
-            Path dataB = TMP.resolve("data-b");
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "-Dgongkai.data-dir=" + dataB, "-Dfile.encoding=UTF-8", "-Xmx512m",
-                    GongkaiApplication.class.getName()));
-            cmd.addAll(audit(list, outB));
-            Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(TMP.resolve("killed-run.txt").toFile()).start();
-            boolean halfWay = server.requests().await(total / 2, Duration.ofMinutes(2));
-            child.destroyForcibly();   // SIGKILL on Unix: no shutdown hooks, the WARC's last record may be cut
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(halfWay).as("the killed run got half-way; see killed-run.txt").isTrue();
-            assertThat(outB.resolve("findings.json")).doesNotExist();
-            Map<String, Integer> beforeKill = server.requests().counts();
-            String runId = Files.readAllLines(outB.resolve("audit.log"), StandardCharsets.UTF_8).get(0).split(" ")[1];
+    /** Killed early (first sites mid-crawl), half-way, and late (most sites crawled and assessed). */
+    @ParameterizedTest(name = "killed after {0}% of the requests")
+    @ValueSource(ints = {20, 50, 90})
+    void killedAuditResumesWithTheSameFactsAndWithoutRefetching(int percent) throws Exception {
+        server.requests().clear();
+        // The same audit in a separate JVM, killed with SIGKILL part-way through its requests.
+        Path outB = TMP.resolve("resumed-" + percent);
+        Path dataB = TMP.resolve("data-b-" + percent);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dgongkai.data-dir=" + dataB, "-Dfile.encoding=UTF-8", "-Xmx512m",
+                GongkaiApplication.class.getName()));
+        cmd.addAll(audit(list, outB));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(TMP.resolve("killed-run-" + percent + ".txt").toFile()).start();
+        boolean gotThere = server.requests().await(total * percent / 100, Duration.ofMinutes(2));
+        child.destroyForcibly();   // SIGKILL on Unix: no shutdown hooks, the WARC's last record may be cut
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(gotThere).as("the killed run got %d%% of the way; see killed-run-%d.txt", percent, percent).isTrue();
+        assertThat(outB.resolve("findings.json")).doesNotExist();
+        Map<String, Integer> beforeKill = server.requests().counts();
+        String runId = Files.readAllLines(outB.resolve("audit.log"), StandardCharsets.UTF_8).get(0).split(" ")[1];
 
-            // 3. Resume it.
-            assertThat(runInProcess(dataB, List.of("audit", "--resume", runId, "--progress-seconds", "0"))).isZero();
+        // Resume it.
+        assertThat(runInProcess(dataB, List.of("audit", "--resume", runId, "--progress-seconds", "0"))).isZero();
 
-            // Same facts and findings as the uninterrupted run (times and record ids aside).
-            assertThat(comparable(json.readTree(outB.resolve("facts.json").toFile())))
-                    .isEqualTo(comparable(json.readTree(outA.resolve("facts.json").toFile())));
-            assertThat(comparable(json.readTree(outB.resolve("findings.json").toFile())))
-                    .isEqualTo(comparable(json.readTree(outA.resolve("findings.json").toFile())));
+        // Same facts and findings as the uninterrupted run (times and record ids aside).
+        assertThat(comparable(json.readTree(outB.resolve("facts.json").toFile())))
+                .isEqualTo(comparable(json.readTree(outA.resolve("facts.json").toFile())));
+        assertThat(comparable(json.readTree(outB.resolve("findings.json").toFile())))
+                .isEqualTo(comparable(json.readTree(outA.resolve("findings.json").toFile())));
 
-            // Nothing fetched twice, except at most the one request in flight when the process died (all fixture
-            // sites share 127.0.0.1, so per-IP politeness allows one request at a time).
-            Map<String, Integer> counts = server.requests().counts();
-            List<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-            assertThat(twice).as("fetched twice: %s of %s", twice, counts).hasSizeLessThanOrEqualTo(1);
-            assertThat(beforeKill.keySet()).isNotEmpty();
-            assertThat(server.requests().total()).isLessThan(total + 2);
+        // Nothing fetched twice, except at most the one request in flight when the process died (all fixture
+        // sites share 127.0.0.1, so per-IP politeness allows one request at a time).
+        Map<String, Integer> counts = server.requests().counts();
+        List<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        assertThat(twice).as("fetched twice: %s of %s", twice, counts).hasSizeLessThanOrEqualTo(1);
+        assertThat(beforeKill.keySet()).isNotEmpty();
+        assertThat(server.requests().total()).isLessThan(total + 2);
 
-            // The archive is complete: the killed run's file and the resumed run's file hold every record cited.
-            assertThat(outB.resolve("crawl-00001.warc.gz")).exists();
-            Set<String> ids = new HashSet<>();
-            for (String f : List.of("crawl.warc.gz", "crawl-00001.warc.gz")) {
-                ids.addAll(readableIds(outB.resolve(f)));
-            }
-            List<String> cited = json.readTree(outB.resolve("facts.json").toFile()).findValuesAsString("warcRecordId");
-            assertThat(cited).isNotEmpty();
-            assertThat(ids).containsAll(cited.stream().filter(s -> s != null && !s.isEmpty()).toList());
+        // The archive is complete: the killed run's file and the resumed run's file hold every record cited.
+        assertThat(outB.resolve("crawl-00001.warc.gz")).exists();
+        Set<String> ids = new HashSet<>();
+        for (String f : List.of("crawl.warc.gz", "crawl-00001.warc.gz")) {
+            ids.addAll(readableIds(outB.resolve(f)));
         }
+        List<String> cited = json.readTree(outB.resolve("facts.json").toFile()).findValuesAsString("warcRecordId");
+        assertThat(cited).isNotEmpty();
+        assertThat(ids).containsAll(cited.stream().filter(s -> s != null && !s.isEmpty()).toList());
     }
 
     private static List<String> audit(Path list, Path out) {

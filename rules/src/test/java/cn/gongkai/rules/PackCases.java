@@ -87,7 +87,8 @@ final class PackCases {
             Agency agency = new Agency("测试单位", "http://case.test/", type, c.path("tier").asString(null));
             JsonNode site = c.path("site");
             SiteVisit visit = new SiteVisit("http://case.test/", site.path("reachable").asBoolean(true),
-                    site.path("pagesFetched").asInt(20), site.path("failures").asInt(0), site.path("error").asString(null));
+                    site.path("pagesFetched").asInt(20), site.path("failures").asInt(0), site.path("error").asString(null),
+                    site.path("interruption").asString(null));
             List<Object> observations = new ArrayList<>();
             if (c.has("flags")) {
                 Set<String> flags = new java.util.HashSet<>();

@@ -5,7 +5,11 @@ import cn.gongkai.engine.fact.AgencyType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.poifs.filesystem.NotOLE2FileException;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +54,10 @@ public final class AgencyListReader {
             throw new AgencyListException(file, List.of("文件不存在 / file not found"));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<List<String>> rows = name.endsWith(".xlsx") || name.endsWith(".xls") ? readWorkbook(file) : readCsv(file);
-        return fromRows(file, rows);
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+            return readWorkbook(file);
+        }
+        return fromRows(file, null, readCsv(file));
     }
 
     private static List<List<String>> readCsv(Path file) {
@@ -81,11 +87,13 @@ public final class AgencyListReader {
         }
     }
 
-    private static List<List<String>> readWorkbook(Path file) {
+    private static AgencyList readWorkbook(Path file) {
         DataFormatter format = new DataFormatter();
+        String sheetName;
+        List<List<String>> rows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
-            List<List<String>> rows = new ArrayList<>();
+            sheetName = sheet.getSheetName();
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
@@ -97,34 +105,65 @@ public final class AgencyListReader {
                 }
                 rows.add(cells);
             }
-            return rows;
+        } catch (EncryptedDocumentException e) {
+            throw new AgencyListException(file, List.of("Excel 文件有密码保护，请另存为无密码的文件 / workbook is password-protected: save it without a password"));
+        } catch (NotOfficeXmlFileException | NotOLE2FileException e) {
+            throw new AgencyListException(file, List.of("不是有效的 Excel 文件（已损坏？）/ not a valid workbook (corrupt?): " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            throw new AgencyListException(file, List.of("无法读取 Excel 文件（已损坏或加密？）/ cannot read workbook (corrupt or encrypted?): " + e.getMessage()));
+            throw new AgencyListException(file, List.of("无法读取 Excel 文件（已损坏？）/ cannot read workbook (corrupt?): " + e));
         }
+        return fromRows(file, sheetName, rows);
     }
 
     static AgencyList fromRows(Path file, List<List<String>> rows) {
-        if (rows.isEmpty()) {
+        return fromRows(file, null, rows);
+    }
+
+    /** Where a row is, for messages: 第5行 / row 5, or 工作表“名单”第5行 / sheet 名单 row 5. */
+    private static String where(String sheet, int line) {
+        return sheet == null ? "第" + line + "行 / row " + line : "工作表“" + sheet + "”第" + line + "行 / sheet " + sheet + " row " + line;
+    }
+
+    /** A cell for messages: B5 in a workbook, row 5 column 2 in a CSV. */
+    private static String cellRef(String sheet, int line, int col) {
+        return sheet == null ? "第" + line + "行第" + (col + 1) + "列 / row " + line + " column " + (col + 1)
+                : "工作表“" + sheet + "”单元格 " + CellReference.convertNumToColString(col) + line
+                  + " / sheet " + sheet + " cell " + CellReference.convertNumToColString(col) + line;
+    }
+
+    private static AgencyList fromRows(Path file, String sheet, List<List<String>> rows) {
+        if (rows.stream().allMatch(r -> r.stream().allMatch(c -> c == null || c.isBlank()))) {
             throw new AgencyListException(file, List.of("文件为空 / file is empty"));
         }
-        Map<String, Integer> header = new HashMap<>();
-        List<String> first = rows.get(0);
-        for (int c = 0; c < first.size(); c++) {
-            header.putIfAbsent(first.get(c).strip().replace("\uFEFF", ""), c);
-        }
-        List<String> missing = new ArrayList<>();
-        for (String required : List.of(NAME, URL)) {
-            if (!header.containsKey(required)) {
-                missing.add("第1行缺少列“" + required + "” / row 1: missing column " + required);
+        // The header is the first row naming both required columns; a title row above it (often merged across
+        // the table in a hand-made workbook) is skipped. Without such a row, the first non-empty row is the header.
+        int headerRow = -1;
+        for (int r = 0; r < Math.min(rows.size(), HEADER_SEARCH_ROWS) && headerRow < 0; r++) {
+            Map<String, Integer> h = header(rows.get(r));
+            if (h.containsKey(NAME) && h.containsKey(URL)) {
+                headerRow = r;
             }
         }
-        if (!missing.isEmpty()) {
+        if (headerRow < 0) {
+            int firstFilled = 0;
+            while (rows.get(firstFilled).stream().allMatch(c -> c == null || c.isBlank())) {
+                firstFilled++;
+            }
+            Map<String, Integer> h = header(rows.get(firstFilled));
+            List<String> missing = new ArrayList<>();
+            for (String required : List.of(NAME, URL)) {
+                if (!h.containsKey(required)) {
+                    missing.add(where(sheet, firstFilled + 1) + "：缺少列“" + required + "”（表头为 " + h.keySet()
+                            + "）/ missing column " + required + " (header is " + h.keySet() + ")");
+                }
+            }
             throw new AgencyListException(file, missing);
         }
+        Map<String, Integer> header = header(rows.get(headerRow));
         List<Agency> agencies = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int r = 1; r < rows.size(); r++) {
+        for (int r = headerRow + 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
@@ -132,12 +171,17 @@ public final class AgencyListReader {
             int line = r + 1;
             String name = cell(row, header.get(NAME));
             String url = cell(row, header.get(URL));
+            if (name.isEmpty() && url.isEmpty() && r == headerRow + 1) {
+                continue;   // the lower half of header cells merged over two rows, with sub-labels beside them
+            }
             if (name.isEmpty()) {
-                skipped.add("第" + line + "行：单位名称为空 / row " + line + ": empty 单位名称");
+                skipped.add(cellRef(sheet, line, header.get(NAME)) + "：单位名称为空 / empty 单位名称");
             } else if (!isHttpUrl(url)) {
-                skipped.add("第" + line + "行：网站地址不是有效的 http(s) 地址“" + url + "” / row " + line + ": not an http(s) URL: " + url);
+                skipped.add(cellRef(sheet, line, header.get(URL)) + "：网站地址不是有效的 http(s) 地址“" + url
+                        + "” / not an http(s) URL: " + url);
             } else if (!names.add(name)) {
-                skipped.add("第" + line + "行：单位重复“" + name + "” / row " + line + ": duplicate agency " + name);
+                skipped.add(cellRef(sheet, line, header.get(NAME)) + "：单位重复“" + name + "”，已按首次出现的行测评 / duplicate agency "
+                        + name + ", the first row is used");
             } else {
                 AgencyType type = AgencyType.fromLabel(header.containsKey(TYPE) ? cell(row, header.get(TYPE)) : inferType(name));
                 String tier = header.containsKey(TIER) ? cell(row, header.get(TIER)) : null;
@@ -150,6 +194,20 @@ public final class AgencyListReader {
             throw new AgencyListException(file, problems);
         }
         return new AgencyList(agencies, skipped);
+    }
+
+    /** How far down a hand-made sheet the header row is looked for (below a title and a note or two). */
+    private static final int HEADER_SEARCH_ROWS = 10;
+
+    private static Map<String, Integer> header(List<String> row) {
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int c = 0; c < row.size(); c++) {
+            String label = row.get(c) == null ? "" : row.get(c).replace("\uFEFF", "").replaceAll("\\s+", "");
+            if (!label.isEmpty()) {
+                header.putIfAbsent(label, c);
+            }
+        }
+        return header;
     }
 
     /** Without a 单位类型 column, a name ending in 人民政府 is a government. */

@@ -1,6 +1,7 @@
 package cn.gongkai.app.cli;
 
 import cn.gongkai.app.agency.AgencyListException;
+import cn.gongkai.app.run.OutputWriteException;
 import cn.gongkai.engine.rule.PackException;
 import cn.gongkai.report.ReviewException;
 import picocli.CommandLine;
@@ -41,6 +42,10 @@ public class GongkaiCommand implements Runnable {
                     || e instanceof ReviewException) {
                 err.println("错误 / error: " + e.getMessage());
                 return BAD_INPUT;
+            }
+            if (e instanceof OutputWriteException) {
+                err.println("错误 / error: " + e.getMessage());
+                return 1;
             }
             err.println("运行失败 / failed: " + e);
             e.printStackTrace(err);

@@ -116,7 +116,7 @@ public class AuditJob {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("无法创建输出目录 / cannot create output folder " + outDir, e);
+            throw new OutputWriteException(null, outDir, e);
         }
         store.started(runId, pack.id(), asOf, outDir.toAbsolutePath().toString());
         store.startedWith(runId, agenciesFile == null ? null : agenciesFile.toAbsolutePath().toString(), packRef,
@@ -226,6 +226,8 @@ public class AuditJob {
                                 crawl.skipped().stream().filter(AuditJob::worthLogging).forEach(sk ->
                                         log.printf("未抓取 / skipped: %s %s%n", agency.name(), sk));
                                 crawl.notes().forEach(n -> log.printf("注意 / note: %s %s%n", agency.name(), n));
+                                pages.stream().filter(ExtractedPage::unreadable).forEach(p -> log.printf(
+                                        "无法读取 / unreadable: %s %s%n", agency.name(), p.url()));
                             }
                         }
 
@@ -237,7 +239,9 @@ public class AuditJob {
                             String line = String.format("  %s：%d 页，%d 处抓取失败，得分 %s / %s%s",
                                     r.agency().name(), r.visit().pagesFetched(), r.visit().failures(),
                                     Score.format(r.score()), Score.format(r.maxScore()),
-                                    r.visit().reachable() ? "" : "（网站无法访问：" + r.visit().error() + "）");
+                                    r.visit().reachable() ? r.visit().interruption() == null ? ""
+                                            : "（抓取中途中断：" + r.visit().interruption() + "，得分不完整 / partial score）"
+                                            : "（网站无法访问：" + r.visit().error() + "）");
                             synchronized (console) {
                                 console.println(line);
                             }
@@ -252,9 +256,10 @@ public class AuditJob {
             store.finished(runId, "DONE", null);
             log.println("完成 / done");
             return new Outcome(runId, report, outDir);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // Disk full or folder unwritable: FAILED (not DONE) keeps the run resumable from its WARC.
             store.finished(runId, "FAILED", e.toString());
-            throw new UncheckedIOException("写入输出失败 / cannot write outputs in " + outDir, e);
+            throw new OutputWriteException(runId, outDir, e instanceof UncheckedIOException u ? u.getCause() : e);
         } catch (RuntimeException | InterruptedException e) {
             store.finished(runId, "FAILED", e.toString());
             throw e;

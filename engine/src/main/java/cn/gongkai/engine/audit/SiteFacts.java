@@ -39,13 +39,20 @@ final class SiteFacts {
         this.observations = observations;
     }
 
+    /** The crawler's note when a site stopped answering part-way (errors in a row), without its prefix. */
+    static String interruption(SiteCrawl crawl) {
+        String prefix = "crawl stopped early: ";
+        return crawl.notes().stream().filter(n -> n.startsWith(prefix + "server error storm"))
+                .map(n -> n.substring(prefix.length())).findFirst().orElse(null);
+    }
+
     static SiteFacts of(String siteUrl, SiteCrawl crawl, PageExtractor extractor) {
         List<ExtractedPage> pages = new ArrayList<>();
         for (FetchedPage p : crawl.pages()) {
             pages.add(extractor.extract(new PageSource(p.url(), p.contentType(), p.body(), p.fetchedAt(), p.warcRecordId())));
         }
         SiteVisit visit = new SiteVisit(siteUrl, crawl.seedReached(), crawl.pages().size(), crawl.failures().size(),
-                crawl.seedReached() ? null : seedError(crawl));
+                crawl.seedReached() ? null : seedError(crawl), crawl.seedReached() ? interruption(crawl) : null);
         return new SiteFacts(pages, documents(pages), visit, observations(crawl, pages));
     }
 

@@ -24,6 +24,8 @@ import java.util.List;
  * @param facts           content checks of the page's documents ({@link cn.gongkai.engine.fact.AnnualReportContent},
  *                        {@link cn.gongkai.engine.fact.SanGongFunds}, {@link cn.gongkai.engine.fact.PowerListContent},
  *                        {@link cn.gongkai.engine.fact.PolicyInterpretation})
+ * @param unreadable      the bytes could not be read at all (corrupt PDF, broken workbook, zip bomb, parser
+ *                        failure): the page has no text and no facts, and says so rather than looking merely empty
  */
 public record ExtractedPage(
         String url,
@@ -36,7 +38,8 @@ public record ExtractedPage(
         LocalDate publishedOn,
         LocalDate writtenOn,
         DocumentDetails details,
-        List<Object> facts) {
+        List<Object> facts,
+        boolean unreadable) {
 
     public ExtractedPage {
         title = title == null ? "" : title;
@@ -46,6 +49,19 @@ public record ExtractedPage(
         listEntries = listEntries == null ? List.of() : List.copyOf(listEntries);
         details = details == null ? DocumentDetails.NONE : details;
         facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A page that was read (see {@link #unreadable}). */
+    public ExtractedPage(String url, String title, String rawText, String normalizedText, String charset,
+                         List<Document> documents, List<ListEntry> listEntries, LocalDate publishedOn,
+                         LocalDate writtenOn, DocumentDetails details, List<Object> facts) {
+        this(url, title, rawText, normalizedText, charset, documents, listEntries, publishedOn, writtenOn, details,
+                facts, false);
+    }
+
+    /** What is known of a page whose bytes could not be read: its URL, and that it was unreadable. */
+    public static ExtractedPage unreadable(String url) {
+        return new ExtractedPage(url, "", "", "", null, List.of(), List.of(), null, null, null, null, true);
     }
 
     /** A page without metadata details or content checks. */

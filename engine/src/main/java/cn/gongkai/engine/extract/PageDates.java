@@ -25,6 +25,8 @@ final class PageDates {
     private static final int NEAR_TITLE = 300;
     private static final int BYLINE_WINDOW = 160;
     private static final int NO_TITLE_WINDOW = 3000;
+    /** Real titles are well under this; see {@link #loose}. */
+    private static final int MAX_TITLE_CHARS = 200;
 
     private PageDates() {
     }
@@ -55,10 +57,14 @@ final class PageDates {
         return labelled(text.substring(0, Math.min(text.length(), NO_TITLE_WINDOW)));
     }
 
-    /** The title as a pattern that tolerates line breaks and spaces between its characters. */
+    /**
+     * The title as a pattern that tolerates line breaks and spaces between its characters. Only its first
+     * {@link #MAX_TITLE_CHARS} characters: a mangled page whose "title" is thousands of characters long made the
+     * pattern overflow the stack while compiling (found by {@code PageFuzzProperties}).
+     */
     private static Pattern loose(String title) {
         StringBuilder b = new StringBuilder();
-        title.replaceAll("\\s+", "").codePoints().forEach(cp -> {
+        title.replaceAll("\\s+", "").codePoints().limit(MAX_TITLE_CHARS).forEach(cp -> {
             if (b.length() > 0) {
                 b.append("\\s*");
             }

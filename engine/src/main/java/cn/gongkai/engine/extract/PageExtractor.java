@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * date next to the title; never an unlabelled date from the body. 成文日期: the metadata block, else the
  * signature date after the issuer's name. Attachments get no 发布日期: the list entry that links them does.
  *
- * <p>Never throws on bad input: an unreadable file yields an {@link ExtractedPage} with empty text and no
- * documents. Instances are stateless and thread-safe.
+ * <p>Never throws on bad input: an unreadable file yields an {@link ExtractedPage} marked
+ * {@link ExtractedPage#unreadable()}, with empty text and no documents. Instances are stateless and thread-safe.
  */
 public final class PageExtractor {
 
@@ -58,7 +58,7 @@ public final class PageExtractor {
             };
         } catch (Exception | StackOverflowError e) {
             LOG.debug("could not extract {}: {}", source.url(), e.toString());
-            return empty(source);
+            return ExtractedPage.unreadable(source.url());
         }
     }
 
@@ -211,10 +211,6 @@ public final class PageExtractor {
             }
         }
         return new Facts(documents, checks);
-    }
-
-    private static ExtractedPage empty(PageSource source) {
-        return new ExtractedPage(source.url(), "", "", "", null, List.of(), List.of(), null, null);
     }
 
     /** Lines ready for label matching: pinyin pairs removed. */

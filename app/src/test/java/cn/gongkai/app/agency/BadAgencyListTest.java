@@ -1,0 +1,178 @@
+package cn.gongkai.app.agency;
+
+import cn.gongkai.app.GongkaiApplication;
+import cn.gongkai.engine.fact.Agency;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.SpringApplication;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Hand-made agency lists as assessors send them: every file under {@code bad-input/} with its expected outcome in
+ * {@code bad-input/cases.csv} (agencies read, rows skipped, words the message must contain), plus the cases built
+ * here (merged header cells, a password-protected workbook, 100,000 rows). Unusable lists are also run through
+ * the real command line, which must exit non-zero with the message.
+ */
+class BadAgencyListTest {
+
+    private static final Path TMP = Path.of("target/bad-input-test").toAbsolutePath();
+
+    @BeforeAll
+    static void clean() throws IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(TMP);
+        Files.createDirectories(TMP);
+    }
+
+    static Stream<Arguments> cases() throws IOException, URISyntaxException {
+        Path dir = Path.of(BadAgencyListTest.class.getResource("/bad-input/cases.csv").toURI()).getParent();
+        return Files.readAllLines(dir.resolve("cases.csv"), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split(",", 4))
+                .map(f -> Arguments.of(dir.resolve(f[0]), f[1], f[2],
+                        f.length < 4 || f[3].isBlank() ? List.of() : Arrays.asList(f[3].split("\\|"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachBadListIsReadOrRejectedWithAMessageNamingFileAndRow(Path file, String agencies, String skipped, List<String> fragments) {
+        if (agencies.equals("unusable")) {
+            AgencyListException e = catchThrowableOfType(AgencyListException.class, () -> AgencyListReader.read(file));
+            assertThat(e).as("%s must be rejected", file.getFileName()).isNotNull();
+            assertThat(e.getMessage()).contains("单位名单无法使用 / agency list unusable").contains(file.toString());
+            fragments.forEach(f -> assertThat(e.getMessage()).contains(f));
+        } else {
+            AgencyList list = AgencyListReader.read(file);
+            assertThat(list.agencies()).hasSize(Integer.parseInt(agencies));
+            assertThat(list.skippedRows()).hasSize(Integer.parseInt(skipped));
+            fragments.forEach(f -> assertThat(String.join("\n", list.skippedRows())).contains(f));
+            // Decoded right whatever the encoding: names are Chinese, not mojibake.
+            assertThat(list.agencies()).allSatisfy(a -> assertThat(a.name()).startsWith("湘江市"));
+        }
+    }
+
+    static Stream<Path> unusableFiles() throws Exception {
+        List<Path> files = new ArrayList<>(cases().filter(a -> a.get()[1].equals("unusable")).map(a -> (Path) a.get()[0]).toList());
+        files.add(encryptedWorkbook());
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableFiles")
+    void theCommandLineExitsNonZeroOnAnUnusableListAndSaysWhy(Path file) throws IOException {
+        Path out = TMP.resolve("out-" + file.getFileName());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setProperty("gongkai.data-dir", TMP.resolve("data").toString());
+        int exit;
+        try {
+            exit = SpringApplication.exit(SpringApplication.run(GongkaiApplication.class, "audit", "--agencies", file.toString(),
+                    "--pack", "cn-regulation-2019", "--as-of", "2025-09-30", "--out", out.toString()));
+        } finally {
+            System.setErr(oldErr);
+            System.clearProperty("gongkai.data-dir");
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(2);
+        assertThat(message).contains("错误 / error", "单位名单无法使用", "agency list unusable", file.getFileName().toString());
+        assertThat(out.resolve("findings.json")).doesNotExist();
+    }
+
+    @Test
+    void aWorkbookWithATitleAndMergedHeaderCellsIsReadAndBadCellsAreNamed() throws IOException {
+        Path file = TMP.resolve("merged-header.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(file)) {
+            XSSFSheet sheet = wb.createSheet("名单");
+            sheet.createRow(0).createCell(0).setCellValue("2025 年政务公开测评单位名单");
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+            var header = sheet.createRow(1);
+            header.createCell(0).setCellValue("单位名称");
+            header.createCell(1).setCellValue("网站 地址");   // a space typed inside the label
+            header.createCell(2).setCellValue("层级");
+            sheet.addMergedRegion(new CellRangeAddress(1, 2, 0, 0));
+            sheet.addMergedRegion(new CellRangeAddress(1, 2, 1, 1));
+            sheet.createRow(2).createCell(2).setCellValue("（市级/县级）");
+            row(sheet, 3, "湘江市教育局", "http://jy.example.gov.cn/");
+            row(sheet, 4, "湘江市统计局", "tj.example.gov.cn");
+            row(sheet, 5, "湘江市青山县人民政府", "https://qs.example.gov.cn/");
+            wb.write(os);
+        }
+        AgencyList list = AgencyListReader.read(file);
+        assertThat(list.agencies()).extracting(Agency::name).containsExactly("湘江市教育局", "湘江市青山县人民政府");
+        assertThat(list.skippedRows()).singleElement().asString()
+                .contains("工作表“名单”单元格 B5", "sheet 名单 cell B5", "tj.example.gov.cn");
+    }
+
+    @Test
+    void aPasswordProtectedWorkbookIsRejectedAsSuch() throws Exception {
+        Path file = encryptedWorkbook();
+        assertThatThrownBy(() -> AgencyListReader.read(file)).isInstanceOf(AgencyListException.class)
+                .hasMessageContaining("密码保护").hasMessageContaining("password-protected").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aListOfAHundredThousandRowsIsReadWithItsBadRowsNamed() throws IOException {
+        Path file = TMP.resolve("100000-rows.csv");
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("单位名称,网站地址\n");
+            for (int i = 1; i <= 100_000; i++) {
+                w.write("湘江市第" + i + "单位," + (i == 50_000 ? "not a url" : "http://u" + i + ".example.gov.cn/") + "\n");
+            }
+        }
+        AgencyList list = AgencyListReader.read(file);
+        assertThat(list.agencies()).hasSize(99_999);
+        assertThat(list.skippedRows()).singleElement().asString().contains("row 50001 column 2", "not a url");
+    }
+
+    private static void row(XSSFSheet sheet, int r, String name, String url) {
+        var row = sheet.createRow(r);
+        row.createCell(0).setCellValue(name);
+        row.createCell(1).setCellValue(url);
+    }
+
+    /** A valid agency list saved with 文件 → 信息 → 用密码进行加密, as POI writes it (agile encryption). */
+    static Path encryptedWorkbook() throws Exception {
+        Path file = TMP.resolve("password-protected.xlsx");
+        Files.createDirectories(TMP);
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            enc.confirmPassword("secret");
+            try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = enc.getDataStream(fs)) {
+                var sheet = wb.createSheet();
+                row(sheet, 0, "单位名称", "网站地址");
+                row(sheet, 1, "湘江市教育局", "http://jy.example.gov.cn/");
+                wb.write(os);
+            }
+            try (OutputStream os = Files.newOutputStream(file)) {
+                fs.writeFilesystem(os);
+            }
+        }
+        return file;
+    }
+}
