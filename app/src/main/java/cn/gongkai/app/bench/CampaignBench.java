@@ -2,9 +2,9 @@ package cn.gongkai.app.bench;
 
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
+import cn.gongkai.app.run.AuditRequest;
 import cn.gongkai.crawl.CrawlSettings;
 import cn.gongkai.engine.rule.RulePack;
-import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.fixtures.farm.SiteFarm;
 
 import java.io.IOException;
@@ -73,8 +73,8 @@ public final class CampaignBench {
             try (HeapSampler heap = HeapSampler.start();
                  PrintWriter quiet = new PrintWriter(Writer.nullWriter())) {
                 start = System.nanoTime();
-                outcome = job.run(AgencyListReader.read(list), list, packId, pack, asOf, dir.resolve("out"),
-                        setup.crawl(), setup.parallel(), quiet, Duration.ZERO, Waivers.NONE, null);
+                outcome = job.run(AuditRequest.of(AgencyListReader.read(list), pack, asOf, dir.resolve("out"),
+                        setup.crawl(), setup.parallel()).readFrom(list, packId), quiet);
                 end = System.nanoTime();
                 heap.close();
                 long pages = outcome.report().agencies().stream().mapToLong(a -> a.visit().pagesFetched()).sum();

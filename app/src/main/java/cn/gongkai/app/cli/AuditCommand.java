@@ -3,6 +3,7 @@ package cn.gongkai.app.cli;
 import cn.gongkai.app.agency.AgencyList;
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
+import cn.gongkai.app.run.AuditRequest;
 import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.rule.RulePacks;
 import cn.gongkai.engine.rule.Waivers;
@@ -87,8 +88,11 @@ public class AuditCommand implements Callable<Integer> {
         PrintWriter out = console;
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));
         out.printf("测评 %d 个单位，规则包 %s，基准日 %s%n", list.agencies().size(), rulePack.id(), date);
-        AuditJob.Outcome outcome = job.run(list, agencies, pack, rulePack, date, this.out, options.settings(),
-                options.parallel, out, options.progressInterval(), waiversAsOf(date), previous);
+        AuditJob.Outcome outcome = job.run(AuditRequest.of(list, rulePack, date, this.out, options.settings(), options.parallel)
+                .readFrom(agencies, pack)
+                .withProgressEvery(options.progressInterval())
+                .withWaivers(waiversAsOf(date))
+                .comparedWith(previous), out);
         Outputs.print(out, outcome);
         return 0;
     }

@@ -2,8 +2,8 @@ package cn.gongkai.app.cli;
 
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
+import cn.gongkai.app.run.AuditRequest;
 import cn.gongkai.engine.rule.RulePacks;
-import cn.gongkai.engine.rule.Waivers;
 import cn.gongkai.fixtures.FixtureServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,8 +47,8 @@ public class DemoCommand implements Callable<Integer> {
             Path list = server.writeAgencyList(out.resolve("agencies.csv"));
             console.printf("示例网站已在本机启动（%d 个），单位名单：%s%n", server.sites().size(), list.toAbsolutePath());
             console.printf("规则包 %s，测评基准日 %s%n", PACK, AS_OF);
-            AuditJob.Outcome outcome = job.run(AgencyListReader.read(list), list, PACK, RulePacks.loadShipped(PACK),
-                    AS_OF, out, demoSettings(), 6, console, Duration.ofSeconds(5), Waivers.NONE, null);
+            AuditJob.Outcome outcome = job.run(AuditRequest.of(AgencyListReader.read(list), RulePacks.loadShipped(PACK),
+                    AS_OF, out, demoSettings(), 6).readFrom(list, PACK).withProgressEvery(Duration.ofSeconds(5)), console);
             Outputs.print(console, outcome);
         }
         return 0;

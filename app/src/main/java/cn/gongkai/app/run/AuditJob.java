@@ -82,50 +82,37 @@ public class AuditJob {
         }
     }
 
-    public Outcome run(AgencyList list, RulePack pack, LocalDate asOf, Path outDir, CrawlSettings settings,
-                       int parallelSites, PrintWriter console) throws InterruptedException {
-        return run(list, null, pack.id(), pack, asOf, outDir, settings, parallelSites, console, Duration.ZERO,
-                Waivers.NONE, null);
-    }
-
-    /**
-     * A new audit. The agency list file and pack reference are stored with the run so that {@link #resume} can
-     * carry on after the process died.
-     *
-     * @param agenciesFile   where {@code list} was read from ({@code null}: the run cannot be resumed)
-     * @param packRef        the pack id or folder as the user gave it
-     * @param progressEvery  interval of console progress lines; zero for none
-     * @param waivers        findings they cover are marked 豁免
-     * @param previousRunId  a stored run to compare with (变化 columns and the 进步与退步 sheet); {@code null} for none
-     */
-    public Outcome run(AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf, Path outDir,
-                       CrawlSettings settings, int parallelSites, PrintWriter console, Duration progressEvery,
-                       Waivers waivers, String previousRunId) throws InterruptedException {
-        return run(newRunId(), list, agenciesFile, packRef, pack, asOf, outDir, settings, parallelSites, console,
-                progressEvery, waivers, previousRunId, AuditListener.NONE);
+    /** Runs a new audit under a fresh run id. */
+    public Outcome run(AuditRequest request, PrintWriter console) throws InterruptedException {
+        return run(newRunId(), request, console, AuditListener.NONE);
     }
 
     /**
      * A new audit under a run id the caller chose (see {@link #newRunId()}), so a web request can answer with the
-     * id before the audit ends; {@code watcher} hears every site start and finish as well (live progress).
+     * id before the audit ends; {@code watcher} hears every site start and finish as well (live progress). The
+     * agency list file and pack reference are stored with the run so that {@link #resume} can carry on after the
+     * process died.
      */
-    public Outcome run(String runId, AgencyList list, Path agenciesFile, String packRef, RulePack pack, LocalDate asOf,
-                       Path outDir, CrawlSettings settings, int parallelSites, PrintWriter console,
-                       Duration progressEvery, Waivers waivers, String previousRunId, AuditListener watcher)
+    public Outcome run(String runId, AuditRequest request, PrintWriter console, AuditListener watcher)
             throws InterruptedException {
+        Path outDir = request.outDir();
+        RulePack pack = request.pack();
+        Path agenciesFile = request.agenciesFile();
+        String previousRunId = request.previousRunId();
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new OutputWriteException(null, outDir, e);
         }
-        store.started(runId, pack.id(), asOf, outDir.toAbsolutePath().toString());
-        store.startedWith(runId, agenciesFile == null ? null : agenciesFile.toAbsolutePath().toString(), packRef,
-                new StoredSettings(settings, parallelSites));
+        store.started(runId, pack.id(), request.asOf(), outDir.toAbsolutePath().toString());
+        store.startedWith(runId, agenciesFile == null ? null : agenciesFile.toAbsolutePath().toString(),
+                request.packRef(), new StoredSettings(request.settings(), request.parallelSites()));
         if (previousRunId != null) {
             store.previous(runId, previousRunId);
         }
-        return execute(runId, list, pack, asOf, outDir, settings, parallelSites, console, progressEvery,
-                WarcReplay.none(), outDir.resolve(WARC), false, waivers, previousRunId, watcher);
+        return execute(runId, request.list(), pack, request.asOf(), outDir, request.settings(), request.parallelSites(),
+                console, request.progressEvery(), WarcReplay.none(), outDir.resolve(WARC), false, request.waivers(),
+                previousRunId, watcher);
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.gongkai.app.agency.AgencyList;
 import cn.gongkai.app.agency.AgencyListException;
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
+import cn.gongkai.app.run.AuditRequest;
 import cn.gongkai.crawl.CrawlCounters;
 import cn.gongkai.crawl.CrawlSettings;
 import cn.gongkai.crawl.SiteCrawl;
@@ -151,8 +152,9 @@ public class SelfChecks {
             Live l = new Live(runId, agencies.size());
             live.put(runId, l);
             CrawlSettings crawl = crawlSettings().withMaxPages(budget);
-            futures.put(runId, workers.submit(() -> execute(l, client, () -> job.run(runId, list, listFile, packRef, pack, asOf, outDir,
-                    crawl, settings.parallelSites(), quietConsole(), Duration.ZERO, Waivers.NONE, null, l))));
+            futures.put(runId, workers.submit(() -> execute(l, client, () -> job.run(runId,
+                    AuditRequest.of(list, pack, asOf, outDir, crawl, settings.parallelSites()).readFrom(listFile, packRef),
+                    quietConsole(), l))));
             return runId;
         } catch (IOException e) {
             active.decrementAndGet();
