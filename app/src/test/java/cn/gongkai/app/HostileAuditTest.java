@@ -54,7 +54,7 @@ class HostileAuditTest {
                 "测试-会话标识陷阱站 links carry session ids",
                 "测试-错误编码站 Content-Type application/octet-stream but the body is HTML",
                 "Content-Type text/html but the body is PDF",
-                "测试-服务错误风暴站 crawl stopped early: server error storm (10 failures in a row)",
+                "测试-服务错误风暴站 crawl stopped early: server error storm (10 failures in a row; last: HTTP 503)",
                 "测试-连接重置站", "I/O error",
                 "完成 / done");
         assertThat(out.resolve("findings.json")).exists();

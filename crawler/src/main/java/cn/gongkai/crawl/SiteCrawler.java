@@ -108,6 +108,8 @@ public final class SiteCrawler {
         private int fetches;
         private long bytes;
         private int serverErrorsInARow;
+        /** The error of the last failure counted towards the storm: says whether the server or its name died. */
+        private String lastStormError;
 
         Run(URI seed) {
             this.seedText = String.valueOf(seed);
@@ -131,7 +133,8 @@ public final class SiteCrawler {
                     String stop = fetches >= settings.maxPages() ? "budget"
                             : bytes >= settings.maxSiteBytes() ? "byte budget (" + settings.maxSiteBytes() + " bytes)"
                             : serverErrorsInARow >= settings.maxConsecutiveErrors()
-                            ? "server error storm (" + serverErrorsInARow + " failures in a row)" : null;
+                            ? "server error storm (" + serverErrorsInARow + " failures in a row; last: " + lastStormError + ")"
+                            : null;
                     if (stop != null) {
                         if (!stop.equals("budget")) {
                             notes.add("crawl stopped early: " + stop);
@@ -320,10 +323,17 @@ public final class SiteCrawler {
             return declared;
         }
 
+        /**
+         * Records a failed URL. A failure without an answer (refused, reset, timeout, unknown host: the server or
+         * its name gone) or with a 5xx counts towards the storm breaker, so a site whose server stops or whose name
+         * stops resolving mid-crawl is abandoned after {@code maxConsecutiveErrors} URLs instead of every URL left
+         * being tried.
+         */
         private void fail(Target t, int status, String error) {
             counters.failure();
             if (status == 0 || status >= 500) {
                 serverErrorsInARow++;
+                lastStormError = error;
             }
             log.debug("Failed {} (from {}): {}", t.uri(), t.referrer(), error);
             failures.add(new FetchFailure(t.uri().toString(), t.referrer(), status, error, Instant.now()));

@@ -168,8 +168,8 @@ class HostileSitesCrawlTest {
         }
         assertThat(sites.requests("server-error-storm", "/busy/" + (STORM + 1) + ".html")).isZero();
         assertThat(crawl.skipped()).hasSize(20 - STORM)
-                .allMatch(s -> s.endsWith("server error storm (4 failures in a row)"));
-        assertThat(crawl.notes()).contains("crawl stopped early: server error storm (4 failures in a row)");
+                .allMatch(s -> s.endsWith("server error storm (4 failures in a row; last: HTTP 503)"));
+        assertThat(crawl.notes()).contains("crawl stopped early: server error storm (4 failures in a row; last: HTTP 503)");
     }
 
     @Test
