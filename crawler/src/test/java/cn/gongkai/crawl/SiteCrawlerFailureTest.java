@@ -2,6 +2,10 @@ package cn.gongkai.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.fixtures.hostile.HugeBodyRoute;
+import cn.gongkai.fixtures.hostile.RedirectLoopRoute;
+import cn.gongkai.fixtures.hostile.SlowTrickleRoute;
+
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,8 +52,8 @@ class SiteCrawlerFailureTest {
     @Test
     void redirectLoopBecomesAFailureNotAHang() throws Exception {
         try (TestSite site = new TestSite()) {
-            site.page("/", "<a href='/loop/a'>loop</a>")
-                    .route("/loop/a", new RedirectLoopRoute()).route("/loop/b", new RedirectLoopRoute());
+            RedirectLoopRoute loop = new RedirectLoopRoute();
+            site.page("/", "<a href='/loop/a'>loop</a>").route("/loop/a", loop).route("/loop/b", loop);
 
             SiteCrawl crawl = crawl(TestSettings.fast(), site.uri("/"));
 
@@ -115,7 +119,7 @@ class SiteCrawlerFailureTest {
     void tricklingBodyIsAbandonedAtTheRequestDeadline() throws Exception {
         try (TestSite site = new TestSite()) {
             site.page("/", "<a href='/slow.html'>慢</a><a href='/after.html'>after</a>")
-                    .route("/slow.html", new SlowTrickleRoute()).page("/after.html", "<p>ok</p>");
+                    .route("/slow.html", new SlowTrickleRoute(Duration.ofMillis(100), Duration.ofSeconds(10))).page("/after.html", "<p>ok</p>");
             CrawlSettings settings = TestSettings.fast().withRequestTimeout(Duration.ofMillis(500));
 
             long start = System.nanoTime();
@@ -161,7 +165,7 @@ class SiteCrawlerFailureTest {
     @Test
     void bodyOverTheByteCapIsTruncatedAndMarked() throws Exception {
         try (TestSite site = new TestSite()) {
-            site.page("/", "<a href='/huge.html'>大页面</a>").route("/huge.html", new HugeBodyRoute(20L << 20));
+            site.page("/", "<a href='/huge.html'>大页面</a>").route("/huge.html", HugeBodyRoute.streamed(20L << 20));
             CrawlSettings settings = TestSettings.withMaxBodyBytes(TestSettings.fast(), 100_000);
 
             SiteCrawl crawl = crawl(settings, site.uri("/"));
