@@ -127,6 +127,17 @@ class BadAgencyListTest {
         assertThat(list.agencies()).extracting(Agency::name).containsExactly("湘江市教育局", "湘江市青山县人民政府");
         assertThat(list.skippedRows()).singleElement().asString()
                 .contains("工作表“名单”单元格 B5", "sheet 名单 cell B5", "tj.example.gov.cn");
+        // The same row, structured as the web app stores and shows it.
+        assertThat(list.skipped()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("merged-header.xlsx");
+            assertThat(r.sheet()).isEqualTo("名单");
+            assertThat(r.row()).isEqualTo(5);
+            assertThat(r.column()).isEqualTo(2);
+            assertThat(r.cell()).isEqualTo("B5");
+            assertThat(r.value()).isEqualTo("tj.example.gov.cn");
+            assertThat(r.zh()).contains("不是有效的 http(s) 地址");
+            assertThat(r.en()).contains("not an http(s) URL");
+        });
     }
 
     @Test
