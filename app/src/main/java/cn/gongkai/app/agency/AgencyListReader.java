@@ -9,7 +9,6 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.poifs.filesystem.NotOLE2FileException;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -124,13 +123,6 @@ public final class AgencyListReader {
         return sheet == null ? "第" + line + "行 / row " + line : "工作表“" + sheet + "”第" + line + "行 / sheet " + sheet + " row " + line;
     }
 
-    /** A cell for messages: B5 in a workbook, row 5 column 2 in a CSV. */
-    private static String cellRef(String sheet, int line, int col) {
-        return sheet == null ? "第" + line + "行第" + (col + 1) + "列 / row " + line + " column " + (col + 1)
-                : "工作表“" + sheet + "”单元格 " + CellReference.convertNumToColString(col) + line
-                  + " / sheet " + sheet + " cell " + CellReference.convertNumToColString(col) + line;
-    }
-
     private static AgencyList fromRows(Path file, String sheet, List<List<String>> rows) {
         if (rows.stream().allMatch(r -> r.stream().allMatch(c -> c == null || c.isBlank()))) {
             throw new AgencyListException(file, List.of("文件为空 / file is empty"));
@@ -160,28 +152,35 @@ public final class AgencyListReader {
             throw new AgencyListException(file, missing);
         }
         Map<String, Integer> header = header(rows.get(headerRow));
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         List<Agency> agencies = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<SkippedRow> skipped = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        int nameCol = header.get(NAME);
+        int urlCol = header.get(URL);
         for (int r = headerRow + 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }
             int line = r + 1;
-            String name = cell(row, header.get(NAME));
-            String url = cell(row, header.get(URL));
+            String name = cell(row, nameCol);
+            String url = cell(row, urlCol);
             if (name.isEmpty() && url.isEmpty() && r == headerRow + 1) {
                 continue;   // the lower half of header cells merged over two rows, with sub-labels beside them
             }
             if (name.isEmpty()) {
-                skipped.add(cellRef(sheet, line, header.get(NAME)) + "：单位名称为空 / empty 单位名称");
+                skipped.add(new SkippedRow(fileName, sheet, line, nameCol + 1, name, "单位名称为空", "empty 单位名称"));
+            } else if (looksLikeFormula(name)) {
+                skipped.add(new SkippedRow(fileName, sheet, line, nameCol + 1, name,
+                        "单位名称以 " + name.charAt(0) + " 开头，像电子表格公式“" + name + "”，不予采用",
+                        "单位名称 starts with " + name.charAt(0) + " like a spreadsheet formula: " + name + ", not used"));
             } else if (!isHttpUrl(url)) {
-                skipped.add(cellRef(sheet, line, header.get(URL)) + "：网站地址不是有效的 http(s) 地址“" + url
-                        + "” / not an http(s) URL: " + url);
+                skipped.add(new SkippedRow(fileName, sheet, line, urlCol + 1, url,
+                        "网站地址不是有效的 http(s) 地址“" + url + "”", "not an http(s) URL: " + url));
             } else if (!names.add(name)) {
-                skipped.add(cellRef(sheet, line, header.get(NAME)) + "：单位重复“" + name + "”，已按首次出现的行测评 / duplicate agency "
-                        + name + ", the first row is used");
+                skipped.add(new SkippedRow(fileName, sheet, line, nameCol + 1, name,
+                        "单位重复“" + name + "”，已按首次出现的行测评", "duplicate agency " + name + ", the first row is used"));
             } else {
                 AgencyType type = AgencyType.fromLabel(header.containsKey(TYPE) ? cell(row, header.get(TYPE)) : inferType(name));
                 String tier = header.containsKey(TIER) ? cell(row, header.get(TIER)) : null;
@@ -189,11 +188,19 @@ public final class AgencyListReader {
             }
         }
         if (agencies.isEmpty()) {
-            List<String> problems = new ArrayList<>(skipped);
+            List<String> problems = new ArrayList<>(skipped.stream().map(SkippedRow::toString).toList());
             problems.add("没有可审计的单位 / no usable agency rows");
             throw new AgencyListException(file, problems);
         }
         return new AgencyList(agencies, skipped);
+    }
+
+    /**
+     * A name starting with = + - @ is a formula to a spreadsheet: it would run when an assessor opens a CSV the
+     * tool writes (OWASP “CSV injection”), and no agency is called that.
+     */
+    static boolean looksLikeFormula(String text) {
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
     }
 
     /** How far down a hand-made sheet the header row is looked for (below a title and a note or two). */

@@ -110,6 +110,11 @@ public class AuditJob {
         if (previousRunId != null) {
             store.previous(runId, previousRunId);
         }
+        // Kept for `gongkai runs`, the web page and the API; a web run recorded its upload when it was submitted.
+        if (store.listRead(runId).isEmpty()) {
+            store.listRead(runId, agenciesFile == null ? "" : agenciesFile.getFileName().toString(),
+                    request.list().agencies().size(), request.list().skipped());
+        }
         return execute(runId, request.list(), pack, request.asOf(), outDir, request.settings(), request.parallelSites(),
                 console, request.progressEvery(), WarcReplay.none(), outDir.resolve(WARC), false, request.waivers(),
                 previousRunId, watcher);

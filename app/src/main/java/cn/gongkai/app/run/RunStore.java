@@ -1,5 +1,6 @@
 package cn.gongkai.app.run;
 
+import cn.gongkai.app.agency.SkippedRow;
 import cn.gongkai.crawl.FetchFailure;
 import cn.gongkai.crawl.FetchedPage;
 import cn.gongkai.crawl.SiteCrawl;
@@ -47,10 +48,25 @@ public class RunStore {
         this.tx = tx;
     }
 
-    /** A stored run, as `runs` lists it. */
+    /** A stored run, as `runs` lists it; {@code skippedRows}: rows of its agency list that were not audited. */
     public record RunSummary(String id, String packId, LocalDate asOf, String status, Instant startedAt,
-                             Instant finishedAt, String outDir, int agencies) {
+                             Instant finishedAt, String outDir, int agencies, int skippedRows) {
+
+        public RunSummary(String id, String packId, LocalDate asOf, String status, Instant startedAt,
+                          Instant finishedAt, String outDir, int agencies) {
+            this(id, packId, asOf, status, startedAt, finishedAt, outDir, agencies, 0);
+        }
     }
+
+    /**
+     * How a run's agency list was read: its file, the agencies taken, and the rows skipped ({@code total} of them;
+     * {@code rows} holds at most {@link #MAX_SKIPPED_ROWS_KEPT}).
+     */
+    public record ListRead(String file, int agencies, int total, List<SkippedRow> rows) {
+    }
+
+    /** Skipped rows kept per run: enough to fix a list by, while a 5 MiB upload of junk cannot fill the database. */
+    public static final int MAX_SKIPPED_ROWS_KEPT = 1000;
 
     public void started(String runId, String packId, LocalDate asOf, String outDir) {
         jdbc.sql("INSERT INTO run (id, pack_id, as_of, status, started_at, out_dir) VALUES (?, ?, ?, 'RUNNING', ?, ?)")
@@ -167,13 +183,14 @@ public class RunStore {
     public List<RunSummary> list() {
         return jdbc.sql("""
                         SELECT r.id, r.pack_id, r.as_of, r.status, r.started_at, r.finished_at, r.out_dir,
-                               (SELECT COUNT(*) FROM run_agency a WHERE a.run_id = r.id) AS agencies
-                        FROM run r ORDER BY r.started_at DESC""")
+                               (SELECT COUNT(*) FROM run_agency a WHERE a.run_id = r.id) AS agencies,
+                               COALESCE(l.skipped, 0) AS skipped
+                        FROM run r LEFT JOIN agency_list_read l ON l.run_id = r.id ORDER BY r.started_at DESC""")
                 .query((rs, n) -> new RunSummary(rs.getString("id"), rs.getString("pack_id"),
                         rs.getDate("as_of").toLocalDate(), rs.getString("status"),
                         rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-                        rs.getString("out_dir"), rs.getInt("agencies")))
+                        rs.getString("out_dir"), rs.getInt("agencies"), rs.getInt("skipped")))
                 .list();
     }
 
@@ -243,6 +260,39 @@ public class RunStore {
         }
         return Optional.of(new ReviewRound((String) rows.get(0)[1], (Instant) rows.get(0)[2],
                 rows.stream().map(r -> (Review) r[0]).toList()));
+    }
+
+    /**
+     * Records how the run's agency list was read, replacing what was recorded before (a web run records its upload
+     * when it is submitted and the audit records it again when it starts).
+     */
+    public void listRead(String runId, String file, int agencies, List<SkippedRow> skipped) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("DELETE FROM skipped_row WHERE run_id = ?").param(runId).update();
+            jdbc.sql("DELETE FROM agency_list_read WHERE run_id = ?").param(runId).update();
+            jdbc.sql("INSERT INTO agency_list_read (run_id, file_name, agencies, skipped) VALUES (?, ?, ?, ?)")
+                    .params(runId, clip(file == null ? "" : file, 1000), agencies, skipped.size()).update();
+            for (int i = 0; i < Math.min(skipped.size(), MAX_SKIPPED_ROWS_KEPT); i++) {
+                SkippedRow r = skipped.get(i);
+                jdbc.sql("INSERT INTO skipped_row (run_id, seq, sheet, row_no, col_no, cell_value, zh, en) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(runId, i + 1, clip(r.sheet(), 200), r.row(), r.column(), clip(r.value(), 2000),
+                                clip(r.zh(), 4000), clip(r.en(), 4000))
+                        .update();
+            }
+        });
+    }
+
+    /** How the run's agency list was read, if that was recorded (runs before migration V9 have nothing). */
+    public Optional<ListRead> listRead(String runId) {
+        return jdbc.sql("SELECT file_name, agencies, skipped FROM agency_list_read WHERE run_id = ?").param(runId)
+                .query((rs, n) -> new ListRead(rs.getString("file_name"), rs.getInt("agencies"), rs.getInt("skipped"), List.of()))
+                .optional()
+                .map(l -> new ListRead(l.file(), l.agencies(), l.total(), jdbc.sql(
+                                "SELECT sheet, row_no, col_no, cell_value, zh, en FROM skipped_row WHERE run_id = ? ORDER BY seq")
+                        .param(runId)
+                        .query((rs, n) -> new SkippedRow(l.file(), rs.getString("sheet"), rs.getInt("row_no"),
+                                rs.getInt("col_no"), rs.getString("cell_value"), rs.getString("zh"), rs.getString("en")))
+                        .list()));
     }
 
     /** Counts rows of a run in one table; used by tests and the runs listing. */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,6 +82,27 @@ class ApiController {
         return ResponseEntity.accepted().location(URI.create(url)).body(new Started(id, "QUEUED", url));
     }
 
+    @Operation(summary = "上传单位名单发起自查 / start a self-check of an uploaded agency list (CSV/XLSX)",
+            description = "202 with the run id; rows that cannot be used are skipped and listed in GET /api/runs/{id} "
+                    + "(agencyList.skippedRows); a list with no usable row is a 400 problem naming the file and each row")
+    @PostMapping(value = "/runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Started> upload(@RequestParam("agencies") MultipartFile agencies, @RequestParam String pack,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                   @RequestParam(required = false) Integer maxPages,
+                                   HttpServletRequest request) throws IOException {
+        if (agencies.isEmpty()) {
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "请选择要上传的单位名单", "no agency list uploaded");
+        }
+        if (agencies.getSize() > checks.maxUploadBytes()) {
+            throw checks.tooLarge(agencies.getOriginalFilename(), agencies.getSize());
+        }
+        String file = agencies.getOriginalFilename();
+        String id = checks.start(SelfChecks.Request.of(file, checks.readList(file, agencies.getBytes()), pack, asOf,
+                maxPages), access.user(), access.client(request));
+        String url = "/api/runs/" + id;
+        return ResponseEntity.accepted().location(URI.create(url)).body(new Started(id, "QUEUED", url));
+    }
+
     private static Agency agency(AgencyRef a) {
         if (a == null || a.name() == null || a.name().isBlank() || a.url() == null || a.url().isBlank()) {
             throw new WebProblem(HttpStatus.BAD_REQUEST, "单位名单中每个单位都要有 name 和 url",
@@ -96,7 +118,8 @@ class ApiController {
         access.check(id);
         return checks.status(id).orElseGet(() -> store.find(id).map(r -> new SelfChecks.Status(r.id(), r.status(),
                         SelfChecks.label(r.status()), r.outDir(), r.packId(), r.asOf(), r.agencies(), r.agencies(),
-                        store.count("page", id), store.count("fetch_failure", id), List.of(), null, false))
+                        store.count("page", id), store.count("fetch_failure", id), List.of(), null, false,
+                        checks.listRead(id)))
                 .orElseThrow(() -> WebProblem.notFound(id)));
     }
 

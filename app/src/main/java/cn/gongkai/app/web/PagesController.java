@@ -3,7 +3,6 @@ package cn.gongkai.app.web;
 import cn.gongkai.app.run.StoredRuns;
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditReport;
-import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.FindingStatus;
 import cn.gongkai.engine.rule.RulePack;
@@ -75,15 +74,15 @@ class PagesController {
                  @RequestParam(required = false) MultipartFile agencies, @RequestParam String pack,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                  @RequestParam(required = false) Integer maxPages, HttpServletRequest request) throws IOException {
-        List<Agency> list = null;
+        SelfChecks.Request req = new SelfChecks.Request(url, name, null, pack, asOf, maxPages);
         if (agencies != null && !agencies.isEmpty()) {
             if (agencies.getSize() > settings.maxUploadBytes()) {
                 throw checks.tooLarge(agencies.getOriginalFilename(), agencies.getSize());
             }
-            list = checks.readList(agencies.getOriginalFilename(), agencies.getBytes());
+            req = SelfChecks.Request.of(agencies.getOriginalFilename(),
+                    checks.readList(agencies.getOriginalFilename(), agencies.getBytes()), pack, asOf, maxPages);
         }
-        String id = checks.start(new SelfChecks.Request(url, name, list, pack, asOf, maxPages), access.user(),
-                access.client(request));
+        String id = checks.start(req, access.user(), access.client(request));
         return "redirect:/runs/" + id;
     }
 

@@ -3,6 +3,8 @@ package cn.gongkai.app.web;
 import cn.gongkai.app.agency.AgencyList;
 import cn.gongkai.app.agency.AgencyListException;
 import cn.gongkai.app.agency.AgencyListReader;
+import cn.gongkai.app.agency.SkippedRow;
+import cn.gongkai.app.run.RunStore;
 import cn.gongkai.app.run.AuditJob;
 import cn.gongkai.app.run.AuditRequest;
 import cn.gongkai.crawl.CrawlCounters;
@@ -58,17 +60,63 @@ public class SelfChecks {
 
     private static final Logger log = LoggerFactory.getLogger(SelfChecks.class);
 
-    /** What a caller asks for: one site ({@code url}) or a list of agencies, already read. */
-    public record Request(String url, String name, List<Agency> agencies, String pack, LocalDate asOf, Integer maxPages) {
+    /**
+     * What a caller asks for: one site ({@code url}) or a list of agencies, already read; {@code list} is the
+     * uploaded list they came from, with its skipped rows, and {@code listFile} its name as uploaded
+     * ({@code null} both when no list was uploaded).
+     */
+    public record Request(String url, String name, List<Agency> agencies, String pack, LocalDate asOf, Integer maxPages,
+                          String listFile, AgencyList list) {
+
+        public Request(String url, String name, List<Agency> agencies, String pack, LocalDate asOf, Integer maxPages) {
+            this(url, name, agencies, pack, asOf, maxPages, null, null);
+        }
+
+        /** A request auditing the agencies of the list uploaded as {@code file}. */
+        public static Request of(String file, AgencyList list, String pack, LocalDate asOf, Integer maxPages) {
+            return new Request(null, null, list.agencies(), pack, asOf, maxPages, file, list);
+        }
     }
 
-    /** Progress and state of a run, as the status endpoint and the progress page show it. */
+    /**
+     * Progress and state of a run, as the status endpoint and the progress page show it; {@code agencyList}: how
+     * the uploaded or given agency list was read, with the rows that were skipped ({@code null} if not recorded).
+     */
     public record Status(String runId, String state, String stateLabel, String target, String pack, LocalDate asOf,
                          int sitesTotal, int sitesDone, long pages, long failures, List<String> currentSites,
-                         String error, boolean resumable) {
+                         String error, boolean resumable, ListRead agencyList) {
+
+        /** Rows of the agency list that were not audited (0 when nothing was recorded). */
+        public int skippedCount() {
+            return agencyList == null ? 0 : agencyList.skipped();
+        }
+    }
+
+    /**
+     * How an agency list was read, as the API returns it: the file as uploaded, agencies taken, rows skipped
+     * ({@code skippedRows} lists at most the first {@value RunStore#MAX_SKIPPED_ROWS_KEPT}).
+     */
+    public record ListRead(String file, int agencies, int skipped, List<Skipped> skippedRows) {
+
+        static ListRead of(RunStore.ListRead l) {
+            return new ListRead(l.file(), l.agencies(), l.total(), l.rows().stream().map(Skipped::of).toList());
+        }
+    }
+
+    /**
+     * One skipped row: file, sheet ({@code null} for CSV), 1-based row and column, the cell in A1 form, the cell's
+     * value as the file had it, where it is in Chinese (第4行第1列 / 工作表“名单”单元格 B5) and the reason.
+     */
+    public record Skipped(String file, String sheet, int row, int column, String cell, String value, String where,
+                          String zh, String en) {
+
+        static Skipped of(SkippedRow r) {
+            return new Skipped(r.file(), r.sheet(), r.row(), r.column(), r.cell(), r.value(), r.whereZh(), r.zh(), r.en());
+        }
     }
 
     private final AuditJob job;
+    private final RunStore store;
     private final WebRuns runs;
     private final WebSettings settings;
     private final PackLibrary packs;
@@ -83,9 +131,10 @@ public class SelfChecks {
     private final Map<String, java.util.concurrent.Future<?>> futures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> activeByClient = new ConcurrentHashMap<>();
 
-    SelfChecks(AuditJob job, WebRuns runs, WebSettings settings, PackLibrary packs,
+    SelfChecks(AuditJob job, RunStore store, WebRuns runs, WebSettings settings, PackLibrary packs,
                @Value("${gongkai.data-dir}") String dataDir, Optional<TargetPolicy.Resolver> resolver) {
         this.job = job;
+        this.store = store;
         this.runs = runs;
         this.settings = settings;
         this.packs = packs;
@@ -145,10 +194,14 @@ public class SelfChecks {
             Files.createDirectories(outDir);
             Path listFile = outDir.resolve("agencies.csv");
             writeList(listFile, agencies);
-            AgencyList list = AgencyListReader.read(listFile);
+            // The clean copy has no bad rows: the upload's skipped rows go with the run (web page, API, audit.log).
+            List<SkippedRow> skipped = req.list() == null ? List.of() : req.list().skipped();
+            AgencyList list = AgencyListReader.read(listFile).withSkipped(skipped);
             String target = agencies.size() == 1 ? agencies.get(0).url() : "单位名单（" + agencies.size() + " 个单位）";
             String packRef = packs.ref(pack.id());
             runs.insert(runId, owner, client, target, pack.id(), asOf, budget, agencies.size());
+            // Recorded for every web run (no file name: no list was uploaded), so the audit records nothing of its own.
+            store.listRead(runId, req.list() == null ? "" : req.listFile(), agencies.size(), skipped);
             Live l = new Live(runId, agencies.size());
             live.put(runId, l);
             CrawlSettings crawl = crawlSettings().withMaxPages(budget);
@@ -225,8 +278,16 @@ public class SelfChecks {
                     running && l.counters != null ? l.counters.pages() : row.pages(),
                     running && l.counters != null ? l.counters.failures() : row.failures(),
                     running ? List.copyOf(l.current) : row.currentSite() == null ? List.of() : List.of(row.currentSite()),
-                    row.error(), "INTERRUPTED".equals(row.state()) || "FAILED".equals(row.state()));
+                    row.error(), "INTERRUPTED".equals(row.state()) || "FAILED".equals(row.state()), listRead(runId));
         });
+    }
+
+    /**
+     * How the run's agency list was read, with its skipped rows; {@code null} if that was not recorded or no list
+     * file was given (one site typed in, or agencies sent as JSON).
+     */
+    ListRead listRead(String runId) {
+        return store.listRead(runId).filter(l -> l.file() != null && !l.file().isBlank()).map(ListRead::of).orElse(null);
     }
 
     static String label(String state) {
@@ -272,8 +333,11 @@ public class SelfChecks {
         return new Agency(name == null || name.isBlank() ? host : name.strip(), u, AgencyType.DEPARTMENT, null);
     }
 
-    /** Reads an uploaded agency list (CSV/XLSX) into agencies, or a problem naming the rows at fault. */
-    List<Agency> readList(String fileName, byte[] bytes) {
+    /**
+     * Reads an uploaded agency list (CSV/XLSX): its agencies and the rows skipped, named by the file's uploaded
+     * name; a list with no usable row is a problem naming the file and every row at fault.
+     */
+    AgencyList readList(String fileName, byte[] bytes) {
         if (bytes.length > settings.maxUploadBytes()) {
             throw tooLarge(fileName, bytes.length);
         }
@@ -287,7 +351,7 @@ public class SelfChecks {
             try {
                 Files.write(tmp, bytes);
                 AgencyList list = AgencyListReader.read(tmp);
-                return list.agencies();
+                return list.withSkipped(list.skipped().stream().map(r -> r.inFile(fileName)).toList());
             } finally {
                 Files.deleteIfExists(tmp);
             }

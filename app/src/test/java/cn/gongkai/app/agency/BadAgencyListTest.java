@@ -127,6 +127,52 @@ class BadAgencyListTest {
         assertThat(list.agencies()).extracting(Agency::name).containsExactly("湘江市教育局", "湘江市青山县人民政府");
         assertThat(list.skippedRows()).singleElement().asString()
                 .contains("工作表“名单”单元格 B5", "sheet 名单 cell B5", "tj.example.gov.cn");
+        // The same row, structured as the web app stores and shows it.
+        assertThat(list.skipped()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("merged-header.xlsx");
+            assertThat(r.sheet()).isEqualTo("名单");
+            assertThat(r.row()).isEqualTo(5);
+            assertThat(r.column()).isEqualTo(2);
+            assertThat(r.cell()).isEqualTo("B5");
+            assertThat(r.value()).isEqualTo("tj.example.gov.cn");
+            assertThat(r.zh()).contains("不是有效的 http(s) 地址");
+            assertThat(r.en()).contains("not an http(s) URL");
+        });
+    }
+
+    /** The command line audits the good row, names the bad ones, and `gongkai runs` says how many were skipped. */
+    @Test
+    void theCommandLineAuditsTheGoodRowsAndRunsShowsHowManyWereSkipped() throws IOException {
+        Path file = TMP.resolve("one-good-two-bad.csv");
+        // Port 1 on loopback refuses at once: the good row is audited (as unreachable) without any network.
+        Files.writeString(file, "单位名称,网站地址\n湘江市统计局,http://127.0.0.1:1/\n湘江市统计局,http://127.0.0.1:2/\n"
+                + "=1+1,http://127.0.0.1:3/\n", StandardCharsets.UTF_8);
+        Path data = TMP.resolve("data-skipped");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setProperty("gongkai.data-dir", data.toString());
+        int audit;
+        int runs;
+        try {
+            audit = SpringApplication.exit(SpringApplication.run(GongkaiApplication.class, "audit", "--agencies",
+                    file.toString(), "--pack", "cn-regulation-2019", "--as-of", "2025-09-30", "--out",
+                    TMP.resolve("out-skipped").toString(), "--retries", "0"));
+            out.reset();
+            runs = SpringApplication.exit(SpringApplication.run(GongkaiApplication.class, "runs"));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.clearProperty("gongkai.data-dir");
+        }
+        assertThat(audit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 3 column 1", "duplicate agency", "row 4 column 1",
+                "spreadsheet formula");
+        assertThat(runs).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 个单位（名单跳过 2 行）");
     }
 
     @Test

@@ -27,8 +27,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole user path in real headless Chromium: open the page, check a fixture site, wait on the progress page
- * until the result shows, and download the workbook. Skipped (with a message) where chromedriver is not
+ * The whole user path in real headless Chromium: open the page, upload an agency list (a fixture site and a bad
+ * row), wait on the progress page until the result shows with the bad row listed as text, and download the
+ * workbook. Skipped (with a message) where chromedriver is not
  * installed: {@code apt-get install -y chromium chromium-driver}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -46,7 +47,7 @@ class BrowserSelfCheckTest {
     int port;
 
     @Test
-    void aUserChecksAFixtureSiteAndDownloadsTheWorkbook() throws Exception {
+    void aUserUploadsAListSeesItsBadRowAsTextAndDownloadsTheWorkbook() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "浏览器测试跳过：未安装 /usr/bin/chromedriver 或 /usr/bin/chromium（apt-get install -y chromium chromium-driver）"
                         + " / browser test skipped: chromium and chromium-driver are not installed");
@@ -64,7 +65,10 @@ class BrowserSelfCheckTest {
                 browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
                 browser.get("http://localhost:" + port + "/");
                 assertThat(browser.getTitle()).contains("发起自查");
-                browser.findElement(By.id("url")).sendKeys(site);
+                // An uploaded list with one good row and one bad row whose text is HTML.
+                Path list = profile.resolve("名单.csv");
+                Files.writeString(list, "单位名称,网站地址\n示范单位," + site + "\n坏单位,<img src=x onerror=alert(1)>\n");
+                browser.findElement(By.id("agencies")).sendKeys(list.toString());
                 browser.findElement(By.id("maxPages")).clear();
                 browser.findElement(By.id("maxPages")).sendKeys("40");
                 browser.findElement(By.id("submit")).click();
@@ -74,6 +78,10 @@ class BrowserSelfCheckTest {
                         .until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
                 assertThat(browser.findElement(By.cssSelector(".grade")).getText()).isNotBlank();
                 assertThat(browser.findElement(By.cssSelector(".points")).getText()).contains("/");
+                // The bad row is shown as text, never as markup.
+                assertThat(browser.findElement(By.id("skipped")).getText()).contains("已跳过 1 行", "第3行第2列",
+                        "<img src=x onerror=alert(1)>");
+                assertThat(browser.findElements(By.cssSelector("#skipped img"))).isEmpty();
                 screenshot(browser);
 
                 String href = browser.findElement(By.id("download-assessment-xlsx")).getAttribute("href");

@@ -1,5 +1,6 @@
 package cn.gongkai.app.web;
 
+import cn.gongkai.app.run.RunStore;
 import cn.gongkai.crawl.TargetPolicy;
 import cn.gongkai.fixtures.FixtureServer;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,8 @@ class WebApiTest {
     SelfChecks checks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RunStore store;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private FixtureServer fixtures;
@@ -209,6 +212,96 @@ class WebApiTest {
                         .param("pack", "cn-regulation-2019").with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("内网单位 http://10.1.1.1/")));
+    }
+
+    /** An uploaded list with good and bad rows: the good rows are audited; each bad row is listed, never as HTML. */
+    @Test
+    void anUploadedListIsAuditedForItsGoodRowsAndEverySkippedRowIsShownInTheApiAndOnThePage() throws Exception {
+        String csv = "单位名称,网站地址\n"
+                + "湘江市教育局," + site + "\n"
+                + "湘江市统计局,<script>alert('x')</script>\n"                     // row 3: not a URL, and HTML
+                + "湘江市教育局," + site + "\n"                                     // row 4: duplicate
+                + "," + site + "\n"                                                 // row 5: no name
+                + "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"点我\"\")\"," + site + "\n";  // row 6: formula
+        MvcResult started = mvc.perform(multipart("/api/runs")
+                        .file(new MockMultipartFile("agencies", "名单.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("pack", "cn-regulation-2019").param("asOf", "2025-09-30").param("maxPages", "10"))
+                .andExpect(status().isAccepted()).andExpect(header().exists("Location")).andReturn();
+        String id = json.readTree(started.getResponse().getContentAsString()).path("id").asString();
+        // Listed at once, before the audit has got anywhere.
+        mvc.perform(get("/api/runs/" + id)).andExpect(jsonPath("$.agencyList.skipped").value(4));
+        checks.awaitEnd(id, Duration.ofMinutes(2));
+
+        JsonNode status = json.readTree(mvc.perform(get("/api/runs/" + id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(status.path("state").asString()).isEqualTo("DONE");
+        assertThat(status.path("sitesDone").asInt()).isEqualTo(1);
+        JsonNode list = status.path("agencyList");
+        assertThat(list.path("file").asString()).isEqualTo("名单.csv");
+        assertThat(list.path("agencies").asInt()).isEqualTo(1);
+        JsonNode rows = list.path("skippedRows");
+        assertThat(rows).hasSize(4);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.path("file").asString()).isEqualTo("名单.csv");
+            assertThat(r.path("zh").asString()).containsPattern("\\p{IsHan}");
+            assertThat(r.path("en").asString()).containsPattern("(empty|not an|duplicate|formula)");
+        });
+        assertThat(rows.get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(rows.get(0).path("column").asInt()).isEqualTo(2);
+        assertThat(rows.get(0).path("cell").asString()).isEqualTo("B3");
+        assertThat(rows.get(0).path("where").asString()).isEqualTo("第3行第2列");
+        assertThat(rows.get(0).path("value").asString()).isEqualTo("<script>alert('x')</script>");
+        assertThat(rows.get(0).path("en").asString()).contains("not an http(s) URL");
+        assertThat(rows.get(1).path("row").asInt()).isEqualTo(4);
+        assertThat(rows.get(1).path("zh").asString()).contains("单位重复");
+        assertThat(rows.get(1).path("en").asString()).contains("duplicate agency");
+        assertThat(rows.get(2).path("row").asInt()).isEqualTo(5);
+        assertThat(rows.get(2).path("en").asString()).contains("empty 单位名称");
+        assertThat(rows.get(3).path("row").asInt()).isEqualTo(6);
+        assertThat(rows.get(3).path("value").asString()).startsWith("=HYPERLINK(");
+        assertThat(rows.get(3).path("en").asString()).contains("spreadsheet formula");
+        mvc.perform(get("/api/runs/" + id + "/findings")).andExpect(jsonPath("$.agencies.length()").value(1))
+                .andExpect(jsonPath("$.agencies[0].name").value("湘江市教育局"));
+
+        String page = mvc.perform(get("/runs/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("测评结果", "已跳过 <span id=\"skipped-count\">4</span> 行", "名单.csv", "第3行第2列",
+                "第4行第1列", "第5行第1列", "第6行第1列", "单位重复", "单位名称为空", "像电子表格公式",
+                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(page).doesNotContain("<script>alert(");
+        assertThat(mvc.perform(get("/runs/" + id + "/files/audit.log")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("跳过 / skipped: 第3行第2列 / row 3 column 2");
+        assertThat(store.find(id)).get().extracting(RunStore.RunSummary::skippedRows).isEqualTo(4);
+
+        // A clean single-site run shows no such block.
+        String clean = startRun("{\"url\":\"" + site + "\",\"pack\":\"cn-regulation-2019\",\"maxPages\":5}");
+        mvc.perform(get("/api/runs/" + clean)).andExpect(jsonPath("$.agencyList").doesNotExist());
+        assertThat(mvc.perform(get("/runs/" + clean)).andReturn().getResponse().getContentAsString()).doesNotContain("已跳过");
+    }
+
+    /** A list with no usable row is refused when it is submitted, naming the file and every row at fault. */
+    @Test
+    void anUploadedListWithNoUsableRowIsRefusedNamingTheFileAndEachRow() throws Exception {
+        byte[] csv = ("单位名称,网站地址\n,http://a.example/\n湘江市统计局,<b>tj</b>\n")
+                .getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/runs").file(new MockMultipartFile("agencies", "坏名单.csv", "text/csv", csv))
+                        .param("pack", "cn-regulation-2019"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.zh").value("单位名单 坏名单.csv 无法使用"))
+                .andExpect(jsonPath("$.en").value("agency list 坏名单.csv cannot be used"))
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("第2行第1列 / row 2 column 1：单位名称为空")))
+                .andExpect(jsonPath("$.errors[1]").value(org.hamcrest.Matchers.containsString("row 3 column 2")))
+                .andExpect(jsonPath("$.errors[2]").value("没有可审计的单位 / no usable agency rows"));
+        String page = mvc.perform(multipart("/runs").file(new MockMultipartFile("agencies", "坏名单.csv", "text/csv", csv))
+                        .param("pack", "cn-regulation-2019").with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("单位名单 坏名单.csv 无法使用", "第3行第2列", "&lt;b&gt;tj&lt;/b&gt;").doesNotContain("<b>tj");
+        long before = jdbc.sql("SELECT COUNT(*) FROM web_run").query(Long.class).single();
+        mvc.perform(multipart("/api/runs").file(new MockMultipartFile("agencies", "名单.txt", "text/plain", csv))
+                        .param("pack", "cn-regulation-2019"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.zh").value(org.hamcrest.Matchers.containsString("CSV 或 XLSX")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM web_run").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
