@@ -2,6 +2,7 @@ package cn.gongkai.report;
 
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditReport;
+import cn.gongkai.engine.audit.Failpoint;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import java.io.IOException;
@@ -79,6 +80,7 @@ final class WorkbookWriter {
                 Sheet sheet = workbook.createSheet(names.claim(wanted));
                 ScorecardSheet.write(sheet, cells, agency, render);
                 StreamingWorkbook.finishSheet(sheet);
+                Failpoint.reached(Failpoint.WRITE_WORKBOOK);
             }
             workbook.setActiveSheet(1);
             try (OutputStream tmp = Files.newOutputStream(written)) {
