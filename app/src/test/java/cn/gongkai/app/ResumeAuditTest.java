@@ -80,8 +80,8 @@ class ResumeAuditTest {
 
     /**
      * Where the separate audit process is killed: after a share of the requests the uninterrupted run made, or
-     * where a failpoint pauses it ({@code failpoint} is the point's name; {@code extract-page} is armed at a quarter of the
-     * pages the uninterrupted run extracted).
+     * where a failpoint pauses it ({@code failpoint} is the point's name; {@code extract-page} is armed at a
+     * quarter of the pages the uninterrupted run extracted: one site assessed, the next mid-extraction).
      */
     record KillPoint(String label, int percent, String failpoint) {
         @Override
@@ -132,9 +132,13 @@ class ResumeAuditTest {
         assertThat(outB.resolve("findings.json")).doesNotExist();
         assertThat(outB.resolve("facts.json")).doesNotExist();
         if (Failpoint.WRITE_WORKBOOK.equals(at.failpoint())) {
-            // Killed with the workbook half made: it is still a .part file, never a truncated assessment.xlsx.
+            // Killed with the workbook half made: it is still a .part file, never a truncated assessment.xlsx, and
+            // the sheets written so far are in the scratch folder beside it (not the system temp folder).
             assertThat(outB.resolve("assessment.xlsx.part")).exists();
             assertThat(outB.resolve("assessment.xlsx")).doesNotExist();
+            try (Stream<Path> scratch = Files.list(outB.resolve("assessment.xlsx.tmp"))) {
+                assertThat(scratch.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("poi-sxssf-sheet"));
+            }
         }
         Map<String, Integer> beforeKill = server.requests().counts();
         String runId = Files.readAllLines(outB.resolve("audit.log"), StandardCharsets.UTF_8).get(0).split(" ")[1];
@@ -165,7 +169,8 @@ class ResumeAuditTest {
         assertThat(sheetNames(outB.resolve("assessment.xlsx"))).isEqualTo(sheetNames(outA.resolve("assessment.xlsx")));
         assertThat(Files.readString(outB.resolve("report.html"), StandardCharsets.UTF_8).strip()).endsWith("</html>");
         try (Stream<Path> files = Files.list(outB)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".part"));
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(f -> f.endsWith(".part") || f.endsWith(".tmp"));
         }
 
         // The archive is complete: the killed run's file and the resumed run's file hold every record cited.
