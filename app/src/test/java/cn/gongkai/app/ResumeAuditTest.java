@@ -1,19 +1,26 @@
 package cn.gongkai.app;
 
-import cn.gongkai.crawl.WarcArchive;
+import cn.gongkai.engine.audit.Failpoint;
 import cn.gongkai.fixtures.FixtureServer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +30,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@code gongkai audit --resume}: an audit process killed with SIGKILL early, half-way and late in the crawl (the
- * fixture sites answer slowly so each kill lands mid-site), then resumed, yields the same facts and findings as an uninterrupted run of
- * the same audit, without fetching again what the killed process had archived.
+ * fixture sites answer slowly so each kill lands mid-site), in the middle of extracting a site's pages, and while
+ * writing the workbook, then resumed, yields the same facts and findings as an uninterrupted run of the same audit,
+ * without fetching again what the killed process had archived, and leaves every output file complete.
+ * The last two moments are reached with a {@link Failpoint} armed in the killed process: it pauses there and says
+ * so on stderr, and the test kills it on that line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResumeAuditTest {
@@ -42,6 +56,7 @@ class ResumeAuditTest {
     private Path list;
     private Path outA;
     private int total;
+    private int pagesExtracted;
 
     /** The uninterrupted run, as the reference for every kill point. */
     @BeforeAll
@@ -53,6 +68,9 @@ class ResumeAuditTest {
         outA = TMP.resolve("uninterrupted");
         assertThat(runInProcess(TMP.resolve("data-a"), audit(list, outA))).isZero();
         total = server.requests().total();
+        pagesExtracted = json.readTree(outA.resolve("facts.json").toFile()).findValues("pagesFetched").stream()
+                .mapToInt(JsonNode::asInt).sum();
+        assertThat(pagesExtracted).isGreaterThan(10);
     }
 
     @AfterAll
@@ -60,27 +78,68 @@ class ResumeAuditTest {
         server.close();
     }
 
-    /** Killed early (first sites mid-crawl), half-way, and late (most sites crawled and assessed). */
-    @ParameterizedTest(name = "killed after {0}% of the requests")
-    @ValueSource(ints = {20, 50, 90})
-    void killedAuditResumesWithTheSameFactsAndWithoutRefetching(int percent) throws Exception {
+    /**
+     * Where the separate audit process is killed: after a share of the requests the uninterrupted run made, or
+     * where a failpoint pauses it ({@code failpoint} is the point's name; {@code extract-page} is armed at a
+     * quarter of the pages the uninterrupted run extracted: one site assessed, the next mid-extraction).
+     */
+    record KillPoint(String label, int percent, String failpoint) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static Stream<KillPoint> killPoints() {
+        return Stream.of(
+                new KillPoint("after 20% of the requests (first sites mid-crawl)", 20, null),
+                new KillPoint("after 50% of the requests", 50, null),
+                new KillPoint("after 90% of the requests (most sites crawled and assessed)", 90, null),
+                new KillPoint("mid-extraction, a quarter of the pages extracted", 0, Failpoint.EXTRACT_PAGE),
+                new KillPoint("while writing the workbook, after its first scorecard", 0, Failpoint.WRITE_WORKBOOK));
+    }
+
+    @ParameterizedTest(name = "killed {0}")
+    @MethodSource("killPoints")
+    void killedAuditResumesWithTheSameFactsAndWithoutRefetching(KillPoint at) throws Exception {
         server.requests().clear();
-        // The same audit in a separate JVM, killed with SIGKILL part-way through its requests.
-        Path outB = TMP.resolve("resumed-" + percent);
-        Path dataB = TMP.resolve("data-b-" + percent);
+        // The same audit in a separate JVM, killed with SIGKILL part-way through.
+        String tag = at.failpoint() == null ? Integer.toString(at.percent()) : at.failpoint();
+        Path outB = TMP.resolve("resumed-" + tag);
+        Path dataB = TMP.resolve("data-b-" + tag);
+        Path childLog = TMP.resolve("killed-run-" + tag + ".txt");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dgongkai.data-dir=" + dataB, "-Dfile.encoding=UTF-8", "-Xmx512m",
-                GongkaiApplication.class.getName()));
+                // A short-lived child on shared cores: C1 only and the serial collector halve its CPU time.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        if (at.failpoint() != null) {
+            int nth = Failpoint.EXTRACT_PAGE.equals(at.failpoint()) ? pagesExtracted / 4 : 1;
+            cmd.add("-D" + Failpoint.PROPERTY + "=" + at.failpoint() + ":" + nth);
+        }
+        cmd.add(GongkaiApplication.class.getName());
         cmd.addAll(audit(list, outB));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(TMP.resolve("killed-run-" + percent + ".txt").toFile()).start();
-        boolean gotThere = server.requests().await(total * percent / 100, Duration.ofMinutes(2));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        CompletableFuture<Void> paused = watch(child.getInputStream(), childLog,
+                at.failpoint() == null ? null : "failpoint " + at.failpoint() + " reached");
+        boolean gotThere = at.failpoint() == null
+                ? server.requests().await(total * at.percent() / 100, Duration.ofMinutes(2))
+                : reached(paused, Duration.ofMinutes(2));
         child.destroyForcibly();   // SIGKILL on Unix: no shutdown hooks, the WARC's last record may be cut
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(gotThere).as("the killed run got %d%% of the way; see killed-run-%d.txt", percent, percent).isTrue();
+        assertThat(gotThere).as("the killed run got %s; see %s", at, childLog).isTrue();
         assertThat(outB.resolve("findings.json")).doesNotExist();
+        assertThat(outB.resolve("facts.json")).doesNotExist();
+        if (Failpoint.WRITE_WORKBOOK.equals(at.failpoint())) {
+            // Killed with the workbook half made: it is still a .part file, never a truncated assessment.xlsx, and
+            // the sheets written so far are in the scratch folder beside it (not the system temp folder).
+            assertThat(outB.resolve("assessment.xlsx.part")).exists();
+            assertThat(outB.resolve("assessment.xlsx")).doesNotExist();
+            try (Stream<Path> scratch = Files.list(outB.resolve("assessment.xlsx.tmp"))) {
+                assertThat(scratch.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("poi-sxssf-sheet"));
+            }
+        }
         Map<String, Integer> beforeKill = server.requests().counts();
         String runId = Files.readAllLines(outB.resolve("audit.log"), StandardCharsets.UTF_8).get(0).split(" ")[1];
 
@@ -100,6 +159,19 @@ class ResumeAuditTest {
         assertThat(twice).as("fetched twice: %s of %s", twice, counts).hasSizeLessThanOrEqualTo(1);
         assertThat(beforeKill.keySet()).isNotEmpty();
         assertThat(server.requests().total()).isLessThan(total + 2);
+        if (Failpoint.WRITE_WORKBOOK.equals(at.failpoint())) {
+            // The crawl had ended: resuming only writes the outputs again, without a single request.
+            assertThat(server.requests().counts()).isEqualTo(beforeKill);
+        }
+
+        // Every output is complete: the workbook opens with the uninterrupted run's sheets, the page is whole, and
+        // no partial file is left behind.
+        assertThat(sheetNames(outB.resolve("assessment.xlsx"))).isEqualTo(sheetNames(outA.resolve("assessment.xlsx")));
+        assertThat(Files.readString(outB.resolve("report.html"), StandardCharsets.UTF_8).strip()).endsWith("</html>");
+        try (Stream<Path> files = Files.list(outB)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(f -> f.endsWith(".part") || f.endsWith(".tmp"));
+        }
 
         // The archive is complete: the killed run's file and the resumed run's file hold every record cited.
         assertThat(outB.resolve("crawl-00001.warc.gz")).exists();
@@ -110,6 +182,53 @@ class ResumeAuditTest {
         List<String> cited = json.readTree(outB.resolve("facts.json").toFile()).findValuesAsString("warcRecordId");
         assertThat(cited).isNotEmpty();
         assertThat(ids).containsAll(cited.stream().filter(s -> s != null && !s.isEmpty()).toList());
+    }
+
+    /**
+     * Copies the child's output to {@code file} as it comes; the future completes when a line contains
+     * {@code marker} (if not null), and fails if the output ends first.
+     */
+    private static CompletableFuture<Void> watch(InputStream output, Path file, String marker) throws IOException {
+        CompletableFuture<Void> seen = new CompletableFuture<>();
+        PrintWriter copy = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+        Thread copier = new Thread(() -> {
+            try (copy; BufferedReader in = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    copy.println(line);
+                    if (marker != null && line.contains(marker)) {
+                        seen.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // the child was killed
+            }
+            seen.completeExceptionally(new IllegalStateException("output ended before: " + marker));
+        }, "child-output");
+        copier.setDaemon(true);
+        copier.start();
+        return seen;
+    }
+
+    /** Whether the failpoint line came before {@code timeout}; false if the process ended or took too long. */
+    private static boolean reached(CompletableFuture<Void> paused, Duration timeout) throws InterruptedException {
+        try {
+            paused.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private static List<String> sheetNames(Path workbook) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(workbook.toFile())) {
+            List<String> names = new ArrayList<>();
+            for (Sheet sheet : wb) {
+                names.add(sheet.getSheetName());
+            }
+            return names;
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            return fail("not a workbook: " + workbook, e);
+        }
     }
 
     private static List<String> audit(Path list, Path out) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.temporal.Temporal;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
@@ -83,11 +84,22 @@ final class JsonReports {
                 report.agencies().stream().map(JsonReports::agencyFacts).toList());
     }
 
+    /**
+     * Writes the file complete or not at all (beside the target, then moved into place), like the workbook: an
+     * audit killed while writing must not leave a truncated {@code findings.json} that readers would take for
+     * the run's result.
+     */
     static void write(Object document, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            MAPPER.writeValue(out, document);
+        Path partial = dir.resolve(file.getFileName() + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                MAPPER.writeValue(out, document);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

@@ -56,7 +56,12 @@ final class LinkSpool implements Closeable {
     private int currentCount;
 
     LinkSpool() throws IOException {
-        file = Files.createTempFile("gongkai-links", ".bin");
+        this(null);
+    }
+
+    /** A spool in {@code dir}, or in the system temp folder when {@code dir} is null. */
+    LinkSpool(Path dir) throws IOException {
+        file = dir == null ? Files.createTempFile("gongkai-links", ".bin") : Files.createTempFile(dir, "gongkai-links", ".bin");
         out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
     }
 

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -27,8 +28,20 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     static final int SPILL_CHARS = 32 * 1024;
 
+    /** Where the sheets' temp files go; null for POI's temp folder. */
+    private final Path scratch;
+
     StreamingWorkbook() {
+        this(null);
+    }
+
+    /**
+     * A workbook whose sheets' temp files go to {@code scratch} (null: POI's temp folder), so that a process killed
+     * while writing leaves them where the next write of the same file finds and removes them.
+     */
+    StreamingWorkbook(Path scratch) {
         super(null, 100, false, false);
+        this.scratch = scratch;
     }
 
     /** Moves a completed sheet's rows out of the heap into its temp file. */
@@ -43,11 +56,20 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         return new AppendingSheetDataWriter();
     }
 
-    /** Sheet data writer that appends to its temp file without keeping it open. */
-    private static final class AppendingSheetDataWriter extends SheetDataWriter {
+    /**
+     * Sheet data writer that appends to its temp file without keeping it open. An inner class: POI calls
+     * {@link #createTempFile} from the super constructor, when only the enclosing workbook is already set.
+     */
+    private final class AppendingSheetDataWriter extends SheetDataWriter {
 
         AppendingSheetDataWriter() throws IOException {
             super();
+        }
+
+        @Override
+        public File createTempFile() throws IOException {
+            return scratch == null ? super.createTempFile()
+                    : Files.createTempFile(scratch, "poi-sxssf-sheet", ".xml").toFile();
         }
 
         @Override

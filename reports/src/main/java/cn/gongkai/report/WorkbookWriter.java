@@ -2,6 +2,7 @@ package cn.gongkai.report;
 
 import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditReport;
+import cn.gongkai.engine.audit.Failpoint;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Streams the assessment workbook: 说明, 排名, then one 得分卡 per agency in rank order. Each scorecard's rows
@@ -19,25 +22,37 @@ final class WorkbookWriter {
     private WorkbookWriter() {
     }
 
+    /**
+     * Writes {@code file} complete or not at all: the workbook is made as {@code NAME.part} and moved into place,
+     * and its scratch files (sheet XML, links, the workbook before its links) go to the folder {@code NAME.tmp}
+     * beside it, removed when done. A process killed part-way thus leaves only those two, which the next write of
+     * the same file ({@code audit --resume}) replaces; nothing is left behind in the system temp folder.
+     */
     static void write(AuditReport report, ReportContext context, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path partial = dir.resolve(file.getFileName() + ".part");
+        Path scratch = dir.resolve(file.getFileName() + ".tmp");
+        deleteTree(scratch);
         try {
+            Files.createDirectories(scratch);
             try (OutputStream out = Files.newOutputStream(partial)) {
-                write(report, context, out);
+                write(report, context, out, scratch);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
+            deleteTree(scratch);
         }
     }
 
-    static void write(AuditReport report, ReportContext context, OutputStream out) throws IOException {
+    /** Streams the workbook to {@code out}, with scratch files in {@code scratch} (null: the system temp folder). */
+    static void write(AuditReport report, ReportContext context, OutputStream out, Path scratch) throws IOException {
         Render render = new Render(report, context);
-        StreamingWorkbook workbook = new StreamingWorkbook();
-        LinkSpool links = new LinkSpool();
-        Path written = Files.createTempFile("gongkai-workbook", ".xlsx");
+        StreamingWorkbook workbook = new StreamingWorkbook(scratch);
+        LinkSpool links = new LinkSpool(scratch);
+        Path written = scratch == null ? Files.createTempFile("gongkai-workbook", ".xlsx")
+                : Files.createTempFile(scratch, "gongkai-workbook", ".xlsx");
         try {
             CellWriter cells = new CellWriter(workbook, links);
             SheetNames names = new SheetNames();
@@ -79,6 +94,7 @@ final class WorkbookWriter {
                 Sheet sheet = workbook.createSheet(names.claim(wanted));
                 ScorecardSheet.write(sheet, cells, agency, render);
                 StreamingWorkbook.finishSheet(sheet);
+                Failpoint.reached(Failpoint.WRITE_WORKBOOK);
             }
             workbook.setActiveSheet(1);
             try (OutputStream tmp = Files.newOutputStream(written)) {
@@ -92,6 +108,17 @@ final class WorkbookWriter {
             workbook.close();
             links.close();
             Files.deleteIfExists(written);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

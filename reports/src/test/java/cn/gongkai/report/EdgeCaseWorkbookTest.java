@@ -25,6 +25,22 @@ class EdgeCaseWorkbookTest {
     @TempDir
     Path dir;
 
+    /** What a process killed while writing the workbook leaves (see ResumeAuditTest) is replaced by the next write. */
+    @Test
+    void leftoversOfAKilledWriteAreReplacedAndOnlyTheOutputsRemain() throws IOException {
+        Files.writeString(dir.resolve("assessment.xlsx.part"), "half a workbook");
+        Files.createDirectories(dir.resolve("assessment.xlsx.tmp"));
+        Files.writeString(dir.resolve("assessment.xlsx.tmp/poi-sxssf-sheet1.xml"), "<row");
+        new ReportWriter().writeAll(SampleReports.threeAgencies(), dir);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("assessment.xlsx", "facts.json", "findings.json", "report.html");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("assessment.xlsx")))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(AssessmentWorkbookTest.CARD + 3);
+        }
+    }
+
     @Test
     void reportWithoutAgenciesStillHasNotesAndRanking() throws IOException {
         AuditReport empty = new AuditReport("r", "p", "t", "s", LocalDate.of(2026, 1, 1), null, List.of());

@@ -50,6 +50,7 @@ final class SiteFacts {
         List<ExtractedPage> pages = new ArrayList<>();
         for (FetchedPage p : crawl.pages()) {
             pages.add(extractor.extract(new PageSource(p.url(), p.contentType(), p.body(), p.fetchedAt(), p.warcRecordId())));
+            Failpoint.reached(Failpoint.EXTRACT_PAGE);
         }
         SiteVisit visit = new SiteVisit(siteUrl, crawl.seedReached(), crawl.pages().size(), crawl.failures().size(),
                 crawl.seedReached() ? null : seedError(crawl), crawl.seedReached() ? interruption(crawl) : null);
