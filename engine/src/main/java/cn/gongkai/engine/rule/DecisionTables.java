@@ -36,6 +36,8 @@ final class DecisionTables {
 
     /** Where a rule's values are: Drools writes {@code // rule values at C11, header at B5} above each rule. */
     private static final Pattern RULE_CELL = Pattern.compile("^// rule values at ([A-Z]+[0-9]+), header at ([A-Z]+[0-9]+)");
+    private static final Pattern RULE_NAMED = Pattern.compile("(?:Rule name='|in rule \")([^'\"]+)['\"]");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("cells? \\[?([A-Z]{1,3}[0-9]+)");
     /** Rows under the RuleTable cell: column kind (CONDITION/ACTION…), object type, code, label. */
     private static final int HEADER_ROWS = 4;
@@ -124,6 +126,12 @@ final class DecisionTables {
         if (english.contains("Invalid column header")) {
             return "列头不是 CONDITION、ACTION 或规则属性（如 NAME、PRIORITY、METADATA）";
         }
+        if (english.contains("leave this cell blank")) {
+            return "这一列的列头不是 CONDITION/ACTION/METADATA，代码行的这个单元格应留空";
+        }
+        if (english.contains("Maximum number of")) {
+            return "这种列头在一张表里只能有一个（如 NAME、PRIORITY）";
+        }
         if (english.contains("has an empty column header")) {
             return "数据单元格所在的列没有列头";
         }
@@ -200,10 +208,37 @@ final class DecisionTables {
      * cell of the rule's row (the rule above that line), or the table's file and sheet when no rule is above it.
      */
     static String cellOf(String key, String drl, int line) {
+        return cellOf(key, drl, line, "", 0);
+    }
+
+    /**
+     * As {@link #cellOf(String, String, int)}; when the compiler gave no line (MVEL analysis errors), the rule
+     * named in {@code message} ({@code Rule name='…'} or {@code in rule "…"}), else the {@code occurrence}-th DRL
+     * line holding the expression the message quotes, locates the row.
+     */
+    static String cellOf(String key, String drl, int line, String message, int occurrence) {
         int bang = key.indexOf('!');
         String file = bang < 0 ? key : key.substring(0, bang);
         String sheet = bang < 0 ? null : key.substring(bang + 1);
         String[] lines = drl.split("\n", -1);
+        Matcher named = RULE_NAMED.matcher(message);
+        Matcher expression = EXPRESSION.matcher(message);
+        if (line <= 0 && named.find()) {
+            for (int n = 0; n < lines.length; n++) {
+                if (lines[n].strip().equals("rule \"" + named.group(1) + "\"")) {
+                    line = n + 1;
+                    break;
+                }
+            }
+        } else if (line <= 0 && expression.find()) {
+            // The nth message about one expression is about its nth occurrence (one per row using it).
+            int nth = occurrence;
+            for (int n = 0; n < lines.length && line <= 0; n++) {
+                if (lines[n].contains(expression.group(1)) && nth-- == 0) {
+                    line = n + 1;
+                }
+            }
+        }
         for (int n = Math.min(line, lines.length) - 1; n >= 0; n--) {
             Matcher m = RULE_CELL.matcher(lines[n].strip());
             if (m.find()) {
