@@ -161,6 +161,7 @@ public final class RuleEvaluator {
         if (DecisionTables.isTableKey(key) && pack.rules().containsKey(key)) {
             String place = DecisionTables.cellOf(key, pack.rules().get(key), m.getLine(), text, occurrence);
             String row = DecisionTables.rowOf(place);
+            text = text.replaceAll("Line \\d+:\\d+\\s*", ""); // a line of generated DRL the assessor never sees
             return new PackProblem(pack.id(), place, 0,
                     "决策表第 " + row + " 行生成的规则无法编译（检查 RuleTable 下的对象类型行、代码行和这一行的取值；"
                             + "也可能引用了不存在的事实类型或字段）：" + text,
