@@ -39,6 +39,10 @@ final class DecisionTables {
     private static final Pattern RULE_NAMED = Pattern.compile("(?:Rule name='|in rule \")([^'\"]+)['\"]");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("cells? \\[?([A-Z]{1,3}[0-9]+)");
+    /** Column kinds that are rule attributes, read by full name before Drools falls back to the first letter. */
+    private static final java.util.Set<String> ATTRIBUTES = java.util.Set.of("NAME", "DESCRIPTION", "PRIORITY",
+            "DURATION", "TIMER", "CALENDARS", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS", "ACTIVATION-GROUP",
+            "AGENDA-GROUP", "RULEFLOW-GROUP", "DATE-EFFECTIVE", "DATE-EXPIRES");
     /** Rows under the RuleTable cell: column kind (CONDITION/ACTION…), object type, code, label. */
     private static final int HEADER_ROWS = 4;
 
@@ -185,12 +189,25 @@ final class DecisionTables {
                 }
             }
             Row kinds = sheet.getRow(top + 1);
+            Row code = sheet.getRow(top + 3);
             boolean hasColumn = false;
             if (kinds != null) {
                 for (Cell c : kinds) {
                     if (c.getColumnIndex() >= table.getColumnIndex() && c.getCellType() == CellType.STRING
                             && !c.getStringCellValue().isBlank()) {
                         hasColumn = true;
+                        // Drools skips a blank code cell and then silently drops the column's values.
+                        String kind = c.getStringCellValue().strip().toUpperCase(Locale.ROOT);
+                        boolean needsCode = !ATTRIBUTES.contains(kind)
+                                && (kind.startsWith("C") || kind.startsWith("A") || kind.startsWith("@") || kind.equals("METADATA"));
+                        Cell snippet = code == null ? null : code.getCell(c.getColumnIndex());
+                        if (needsCode && (snippet == null || snippet.getCellType() != CellType.STRING
+                                || snippet.getStringCellValue().isBlank())) {
+                            problems.add(new PackProblem(packId, where(file, name,
+                                    new CellReference(top + 3, c.getColumnIndex()).formatAsString()), 0,
+                                    "代码行（RuleTable 下第3行）为空：" + kind + " 列必须写代码片段，否则这一列的取值会被忽略",
+                                    "empty code cell: a " + kind + " column needs a snippet, or its values are ignored"));
+                        }
                     }
                 }
             }

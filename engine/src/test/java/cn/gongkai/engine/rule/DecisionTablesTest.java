@@ -177,6 +177,13 @@ class DecisionTablesTest {
     }
 
     @Test
+    void anEmptyCodeCellIsNamed() throws IOException {
+        // Drools itself would drop the column's values without a word.
+        assertThat(problems(with(goodTable(), 8, 3, ""))).singleElement()
+                .satisfies(p -> assertThat(p).contains("表.xlsx:规则!D8").contains("代码行").contains("empty code cell"));
+    }
+
+    @Test
     void headerCellsMergedAcrossRowsAreRejected() throws IOException {
         byte[] merged = xlsx(goodTable(), wb -> wb.getSheetAt(0).addMergedRegion(new CellRangeAddress(5, 6, 4, 4)));
         assertThat(problems(merged)).anySatisfy(p -> assertThat(p).contains("表.xlsx:规则!E6:E7").contains("跨行合并"));
