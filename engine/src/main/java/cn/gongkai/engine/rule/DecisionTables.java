@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +43,7 @@ final class DecisionTables {
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("cells? \\[?([A-Z]{1,3}[0-9]+)");
     /** Column kinds that are rule attributes, read by full name before Drools falls back to the first letter. */
-    private static final java.util.Set<String> ATTRIBUTES = java.util.Set.of("NAME", "DESCRIPTION", "PRIORITY",
+    private static final Set<String> ATTRIBUTES = Set.of("NAME", "DESCRIPTION", "PRIORITY",
             "DURATION", "TIMER", "CALENDARS", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS", "ACTIVATION-GROUP",
             "AGENDA-GROUP", "RULEFLOW-GROUP", "DATE-EFFECTIVE", "DATE-EXPIRES");
     /** Rows under the RuleTable cell: column kind (CONDITION/ACTION…), object type, code, label. */
@@ -102,17 +105,17 @@ final class DecisionTables {
         return drl;
     }
 
-    private static java.util.Optional<String> compile(String packId, String file, String sheet,
-                                                      java.util.function.Supplier<String> compiler,
+    private static Optional<String> compile(String packId, String file, String sheet,
+                                                      Supplier<String> compiler,
                                                       List<PackProblem> problems) {
         try {
-            return java.util.Optional.of(compiler.get());
+            return Optional.of(compiler.get());
         } catch (RuntimeException e) {
             String english = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             Matcher cell = CELL_IN_MESSAGE.matcher(english);
             String where = where(file, sheet, cell.find() ? cell.group(1) : null);
             problems.add(new PackProblem(packId, where, 0, chinese(english), "decision table cannot be read: " + english));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
