@@ -39,4 +39,20 @@ class BadRulePackTest {
         fragments.forEach(f -> assertThat(r.err()).contains(f));
         assertThat(r.err()).doesNotContain("\tat ");
     }
+
+    @org.junit.jupiter.api.Test
+    void anAuditWithABrokenDecisionTableStopsBeforeARunIsRecordedNamingSheetAndCell() throws Exception {
+        Path dir = Path.of(BadRulePackTest.class.getResource("/bad-packs/cases.csv").toURI()).getParent();
+        Path work = Path.of("target/bad-packs-test/audit").toAbsolutePath();
+        Files.createDirectories(work);
+        Path list = Files.writeString(work.resolve("agencies.csv"), "单位名称,网站地址\n湘江市统计局,http://127.0.0.1:9/\n");
+        Path data = work.resolve("data");
+        OutputFaultTest.Result r = OutputFaultTest.run(data, List.of("audit", "--agencies", list.toString(),
+                "--pack", dir.resolve("dtable-bad-code").toString(), "--as-of", "2025-09-30",
+                "--out", work.resolve("out").toString()));
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("t.xlsx:规则!B10", "决策表第 10 行").doesNotContain("\tat ");
+        assertThat(OutputFaultTest.statuses(data)).isEmpty();
+        assertThat(work.resolve("out")).doesNotExist();
+    }
 }

@@ -4,6 +4,7 @@ import cn.gongkai.app.agency.AgencyList;
 import cn.gongkai.app.agency.AgencyListReader;
 import cn.gongkai.app.run.AuditJob;
 import cn.gongkai.app.run.AuditRequest;
+import cn.gongkai.engine.rule.RuleEvaluator;
 import cn.gongkai.engine.rule.RulePack;
 import cn.gongkai.engine.rule.RulePacks;
 import cn.gongkai.engine.rule.Waivers;
@@ -84,6 +85,9 @@ public class AuditCommand implements Callable<Integer> {
         }
         LocalDate date = parseDate(asOf);
         RulePack rulePack = RulePacks.resolve(pack);
+        // Compile before a run is recorded: a DRL or decision-table error stops here, naming file and line or
+        // sheet and cell (the KieBase is cached, so the audit does not compile it again).
+        new RuleEvaluator(rulePack);
         AgencyList list = AgencyListReader.read(agencies);
         PrintWriter out = console;
         list.skippedRows().forEach(r -> spec.commandLine().getErr().println("跳过 / skipped: " + agencies + " " + r));

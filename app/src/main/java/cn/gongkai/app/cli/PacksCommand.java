@@ -68,6 +68,8 @@ public class PacksCommand {
         }
         out.printf("%n参数：%n");
         p.parameters().forEach((k, v) -> out.printf("  %s = %s%n", k, v));
+        out.printf("%n规则文件：%n");
+        p.ruleSources().forEach(r -> out.printf("  %s%n", r));
         return 0;
     }
 

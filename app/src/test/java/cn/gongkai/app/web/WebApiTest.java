@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -331,6 +332,16 @@ class WebApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.id").value("cn-site-health-2019"));
 
+        // A pack with a decision table (hn-2020's hn2020-documents.xlsx) is usable; a broken table is named by sheet and cell.
+        mvc.perform(multipart("/api/packs/validate").file(new MockMultipartFile("file", "hn.zip", "application/zip",
+                        zipOf(Path.of("../rules/src/main/resources/packs/hn-2020"), "hn-2020"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true));
+        mvc.perform(multipart("/api/packs/validate").file(new MockMultipartFile("file", "dtable.zip", "application/zip",
+                        zipOf(Path.of("src/test/resources/bad-packs/dtable-no-object-type"), "dtable-no-object-type"))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.problems[0].file").value("t.xlsx:规则!B10"))
+                .andExpect(jsonPath("$.problems[0].zh").value(org.hamcrest.Matchers.startsWith("决策表第 10 行")));
+
         String page = mvc.perform(multipart("/packs").file(new MockMultipartFile("file", "broken.yaml", "text/yaml", broken))
                 .with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("处问题，未启用");
@@ -345,6 +356,18 @@ class WebApiTest {
         mvc.perform(multipart("/api/packs/validate").file(new MockMultipartFile("file", "evil.zip", "application/zip",
                 slip.toByteArray()))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.zh").value(org.hamcrest.Matchers.startsWith("压缩包含非法路径")));
+    }
+
+    private static byte[] zipOf(Path folder, String top) throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip); var files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                z.putNextEntry(new ZipEntry(top + "/" + f.getFileName()));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+        return zip.toByteArray();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gongkai.engine.rule;
 
+import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.Evidence;
 
 import java.time.LocalDate;
@@ -110,6 +111,28 @@ public final class PackContext {
     /** Records a rule's verdict. Called from DRL consequences only. */
     public void record(String ruleId, FindingStatus status, String explanation, Evidence... evidence) {
         verdicts.add(new Verdict(ruleId, status, explanation, Arrays.asList(evidence)));
+    }
+
+    /**
+     * Records the verdict of {@code rule} for the item named by its {@code @id}: decision tables carry the item id
+     * once, in their METADATA column, and their ACTION cells pass {@code drools.getRule()}.
+     */
+    public void record(org.kie.api.definition.rule.Rule rule, FindingStatus status, String explanation, Evidence... evidence) {
+        Object id = rule.getMetaData().get("id");
+        if (id == null) {
+            throw new PackException(packId, rule.getName(), "规则没有 @id，不知道记录哪一条目",
+                    "the rule has no @id, so it names no item");
+        }
+        record(id.toString(), status, explanation, evidence);
+    }
+
+    /**
+     * A decision table's explanation with the document filled in: {@code {标题}} is its title,
+     * {@code {发布日期}} its 发布日期 as assessors write it ({@link #cn}).
+     */
+    public String fill(String template, Document document) {
+        return template.replace("{标题}", String.valueOf(document.title()))
+                .replace("{发布日期}", cn(document.publishedOn()));
     }
 
     List<Verdict> verdicts() {

@@ -111,11 +111,7 @@ public final class RuleEvaluator {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RuleEvaluator.class.getClassLoader());
         try {
-            return helper(pack).verify().getMessages(Message.Level.ERROR).stream()
-                    .map(m -> new PackProblem(pack.id(), fileOf(m), Math.max(0, m.getLine()),
-                            "DRL 编译错误（可能引用了不存在的事实字段）：" + m.getText().strip().replaceAll("\\s*\\n\\s*", " "),
-                            "DRL does not compile (unknown fact field?)"))
-                    .toList();
+            return problemsOf(pack, helper(pack).verify().getMessages(Message.Level.ERROR));
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -137,12 +133,43 @@ public final class RuleEvaluator {
         Results results = helper.verify();
         List<Message> errors = results.getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            String lines = errors.stream()
-                    .map(m -> fileOf(m) + ":" + m.getLine() + " " + m.getText().strip())
-                    .collect(Collectors.joining("\n"));
-            throw new PackException(pack.id(), fileOf(errors.get(0)), "DRL 编译错误：\n" + lines, "DRL does not compile");
+            List<PackProblem> problems = problemsOf(pack, errors);
+            String lines = problems.stream().map(PackProblem::toString).collect(Collectors.joining("\n"));
+            throw new PackException(pack.id(), problems.get(0).file(), "DRL 编译错误：\n" + lines, "DRL does not compile");
         }
         return helper.build();
+    }
+
+    /** The compiler's errors as pack problems, without its follow-up "null Package" note after a syntax error. */
+    private static List<PackProblem> problemsOf(RulePack pack, List<Message> errors) {
+        List<Message> real = errors.stream().filter(m -> !m.getText().contains("Parser returned a null Package")).toList();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        return (real.isEmpty() ? errors : real).stream()
+                .map(m -> problemOf(pack, m, seen.merge(fileOf(m) + "\u0000" + m.getText(), 1, Integer::sum) - 1))
+                .toList();
+    }
+
+    /**
+     * A compiler message as a pack problem: at the DRL file and line, or, for DRL generated from a decision
+     * table, at the table's sheet and the first cell of the rule's row.
+     */
+    private static PackProblem problemOf(RulePack pack, Message m, int occurrence) {
+        String text = m.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        String file = fileOf(m);
+        String key = pack.rules().keySet().stream()
+                .filter(k -> k.equals(file) || k.endsWith("/" + file)).findFirst().orElse(file);
+        if (DecisionTables.isTableKey(key) && pack.rules().containsKey(key)) {
+            String place = DecisionTables.cellOf(key, pack.rules().get(key), m.getLine(), text, occurrence);
+            String row = DecisionTables.rowOf(place);
+            text = text.replaceAll("Line \\d+:\\d+\\s*", ""); // a line of generated DRL the assessor never sees
+            return new PackProblem(pack.id(), place, 0,
+                    "决策表第 " + row + " 行生成的规则无法编译（检查 RuleTable 下的对象类型行、代码行和这一行的取值；"
+                            + "也可能引用了不存在的事实类型或字段）：" + text,
+                    "the rule of row " + row + " of the decision table does not compile (check the object type and"
+                            + " code rows under RuleTable and this row's values)");
+        }
+        return new PackProblem(pack.id(), file, Math.max(0, m.getLine()),
+                "DRL 编译错误（可能引用了不存在的事实字段）：" + text, "DRL does not compile (unknown fact field?)");
     }
 
     private static String fileOf(Message m) {

@@ -66,6 +66,26 @@ public record RulePack(
         return items.stream().mapToDouble(PackItem::points).sum();
     }
 
+    /**
+     * The pack's rule sources for people: each DRL file, and each decision table as
+     * {@code 文件 工作表“…”（决策表，N 条规则）}; its own first, then inherited ones ({@code parent/file}).
+     */
+    public List<String> ruleSources() {
+        return rules.keySet().stream()
+                .sorted(java.util.Comparator.comparing((String k) -> k.contains("/")).thenComparing(k -> k))
+                .map(k -> {
+                    String inherited = k.contains("/") ? "，继承" : "";
+                    if (!DecisionTables.isTableKey(k)) {
+                        return k + "（DRL" + inherited + "）";
+                    }
+                    long count = rules.get(k).lines().filter(l -> l.startsWith("rule \"")).count();
+                    int bang = k.indexOf('!');
+                    String where = bang < 0 ? k : k.substring(0, bang) + " 工作表“" + k.substring(bang + 1) + "”";
+                    return where + "（决策表，" + count + " 条规则" + inherited + "）";
+                })
+                .toList();
+    }
+
     /** The pack this one extends, if any. */
     public Optional<String> parent() {
         return lineage.size() > 1 ? Optional.of(lineage.get(1)) : Optional.empty();

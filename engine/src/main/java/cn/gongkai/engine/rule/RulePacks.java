@@ -111,34 +111,45 @@ public final class RulePacks {
         return loaded.pack();
     }
 
-    private static Function<String, Optional<String>> folderSource(Path folder) {
+    /** A pack's files by name: bytes for decision tables, UTF-8 text for the rest. */
+    private interface Source extends Function<String, Optional<byte[]>> {
+        default Optional<String> text(String name) {
+            return apply(name).map(b -> new String(b, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Source folderSource(Path folder) {
         return name -> {
             Path file = folder.resolve(name);
             try {
-                return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+                return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
     }
 
-    private static Function<String, Optional<String>> shippedSource(String id) {
+    private static Source shippedSource(String id) {
         // normalize() lets a pack name shared data beside it, e.g. calendar: ../calendar/cn-workdays.yaml
-        return name -> readResource(java.net.URI.create("packs/" + id + "/" + name).normalize().toString());
+        return name -> readResourceBytes(java.net.URI.create("packs/" + id + "/" + name).normalize().toString());
     }
 
     private static Optional<String> readResource(String name) {
+        return readResourceBytes(name).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<byte[]> readResourceBytes(String name) {
         try (InputStream in = RulePacks.class.getClassLoader().getResourceAsStream(name)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Parses one pack and, recursively, the packs it extends; {@code chain} detects cycles. */
-    private static RulePack resolveTree(String name, Function<String, Optional<String>> files, Path siblings,
+    private static RulePack resolveTree(String name, Source files, Path siblings,
                                         List<String> chain, List<PackProblem> problems) {
-        Optional<String> yaml = files.apply("pack.yaml");
+        Optional<String> yaml = files.text("pack.yaml");
         if (yaml.isEmpty()) {
             problems.add(new PackProblem(name, "pack.yaml", 0, "找不到 pack.yaml", "pack.yaml not found"));
             return null;
@@ -189,7 +200,11 @@ public final class RulePacks {
                 Matcher m = RECORD.matcher(lines[n]);
                 while (m.find()) {
                     String ruleId = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!known.contains(ruleId)) {
+                    if (!known.contains(ruleId) && DecisionTables.isTableKey(file)) {
+                        problems.add(new PackProblem(pack.id(), DecisionTables.cellOf(file, text, n + 1), 0,
+                                "决策表中的条目 " + ruleId + " 不在 pack.yaml 中", "the decision table names item " + ruleId
+                                + " that pack.yaml does not list"));
+                    } else if (!known.contains(ruleId)) {
                         problems.add(new PackProblem(pack.id(), file, n + 1, "DRL 中的条目 " + ruleId + " 不在 pack.yaml 中",
                                 "DRL names item " + ruleId + " that pack.yaml does not list"));
                     }
@@ -242,7 +257,7 @@ public final class RulePacks {
             return 0;
         }
 
-        RulePack merge(String id, RulePack parent, Function<String, Optional<String>> files) {
+        RulePack merge(String id, RulePack parent, Source files) {
             Map<String, PackItem> items = new LinkedHashMap<>();
             Set<String> dropped = new LinkedHashSet<>();
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -302,13 +317,19 @@ public final class RulePacks {
             root.path("parameters").properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asString()));
             for (JsonNode r : root.path("rules")) {
                 String file = r.asString();
-                files.apply(file).ifPresentOrElse(text -> rules.put(file, text),
-                        () -> problem(id, lineOf(file), "rules 列出的文件不存在 " + file, "listed rule file missing: " + file));
+                Optional<byte[]> bytes = files.apply(file);
+                if (bytes.isEmpty()) {
+                    problem(id, lineOf(file), "rules 列出的文件不存在 " + file, "listed rule file missing: " + file);
+                } else if (DecisionTables.isTable(file)) {
+                    rules.putAll(DecisionTables.toDrl(id, file, bytes.get(), problems));
+                } else {
+                    rules.put(file, new String(bytes.get(), StandardCharsets.UTF_8));
+                }
             }
             WorkingCalendar calendar = parent == null ? null : parent.calendar();
             String calendarFile = root.path("calendar").asString("");
             if (!calendarFile.isBlank()) {
-                Optional<String> text = files.apply(calendarFile);
+                Optional<String> text = files.text(calendarFile);
                 if (text.isEmpty()) {
                     problem(id, lineOf("calendar:"), "工作日历文件不存在 " + calendarFile, "calendar file missing: " + calendarFile);
                 } else {
