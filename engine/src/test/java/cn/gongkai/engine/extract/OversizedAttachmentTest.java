@@ -11,17 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Attachments that are not bombs by POI's measure (each part inflates less than 100×, so the inflate-ratio guard
  * lets them through) yet hold far more text than anyone reads: a DOCX whose {@code word/document.xml}, an XLSX
- * whose sheet, and an XLSX whose {@code sharedStrings.xml} inflate to ~100 MB of varied text, each zip within the
- * crawler's default per-response byte cap (10 MiB). Built here at run time so nothing large is committed.
+ * whose sheet, and an XLSX whose {@code sharedStrings.xml} inflate to 40–90 MB of varied text, each zip within
+ * the crawler's default per-response byte cap (10 MiB); and PDFs past the text and page caps. Built here at run
+ * time so nothing large is committed.
  *
  * <p>Loading such a part into POI's usermodel builds its whole XML tree before any text cap applies (gigabytes of
- * heap); the extractor must instead read up to its text cap, say what the file is, and note the text as cut.
+ * heap); the extractor must instead read up to its text cap, say what the file is, and note the text as cut, as
+ * the crawler notes a body cut at its byte cap.
  */
 class OversizedAttachmentTest {
 
@@ -29,20 +39,30 @@ class OversizedAttachmentTest {
     private static final int CRAWLER_BYTE_CAP = 10 * 1024 * 1024;
     /** POI's default {@code ZipSecureFile} minimum inflate ratio: these files must pass it to be a real test. */
     private static final double POI_MIN_INFLATE_RATIO = 0.01;
-    /** Just under POI's 100,000,000-byte limit on one part read into memory: larger parts POI refuses outright. */
-    private static final long PART_BYTES = 90L * 1024 * 1024;
-    /** The text kept is ~2 MB of UTF-16; reading a part as a stream costs a small multiple of that. */
+    /**
+     * The text kept is ~2 MB of UTF-16; reading a part as a stream costs a small multiple of that (73–151 MB
+     * measured). POI's usermodel allocated 3.2 GB (then ran out of a 1 GB heap) to 10 GB on these files.
+     */
     private static final long ALLOCATION_BOUND = 256L * 1024 * 1024;
 
+    /**
+     * The DOCX part is 90 MB, just under POI's 100,000,000-byte limit on one part read into memory (a larger part
+     * POI refuses outright, and the file came back unreadable); the XLSX parts are 40 MB to keep the build fast,
+     * still five times the size past which the stream reader takes over.
+     */
     enum Oversized {
-        DOCX_DOCUMENT("http://a.gov.cn/2024年政府信息公开工作年度报告.docx"),
-        XLSX_SHEET("http://a.gov.cn/2024年部门决算.xlsx"),
-        XLSX_SHARED_STRINGS("http://a.gov.cn/2025年部门预算.xlsx");
+        DOCX_DOCUMENT("http://a.gov.cn/2024年政府信息公开工作年度报告.docx", 90, DocumentKind.ANNUAL_REPORT),
+        XLSX_SHEET("http://a.gov.cn/2024年部门决算.xlsx", 40, DocumentKind.DEPARTMENT_FINAL_ACCOUNTS),
+        XLSX_SHARED_STRINGS("http://a.gov.cn/2025年部门预算.xlsx", 40, DocumentKind.DEPARTMENT_BUDGET);
 
         final String url;
+        final long partBytes;
+        final DocumentKind kind;
 
-        Oversized(String url) {
+        Oversized(String url, int megabytes, DocumentKind kind) {
             this.url = url;
+            this.partBytes = megabytes * 1024L * 1024;
+            this.kind = kind;
         }
     }
 
@@ -69,10 +89,65 @@ class OversizedAttachmentTest {
         assertThat(page.truncated()).as("noted as cut at the text cap").isTrue();
         assertThat(page.rawText()).startsWith(file.firstLine).hasSizeLessThanOrEqualTo(AttachmentText.MAX_CHARS);
         assertThat(page.rawText().length()).isGreaterThan(AttachmentText.MAX_CHARS / 2);
-        DocumentKind kind = which == Oversized.DOCX_DOCUMENT ? DocumentKind.ANNUAL_REPORT
-                : which == Oversized.XLSX_SHEET ? DocumentKind.DEPARTMENT_FINAL_ACCOUNTS : DocumentKind.DEPARTMENT_BUDGET;
-        assertThat(page.documents()).as("what the file is").extracting(d -> d.kind()).containsExactly(kind);
+        assertThat(page.documents()).as("what the file is").extracting(d -> d.kind()).containsExactly(which.kind);
         assertThat(allocated).as("bytes allocated extracting " + which).isLessThan(ALLOCATION_BOUND);
+    }
+
+    /**
+     * A 60 KB PDF whose one page's Flate-compressed content stream inflates to 20 MB of text operators: PDFBox's
+     * stripper kept every glyph of the page (18 million) until the page ended and ran out of the 1 GB heap; now it
+     * stops at the text cap and the page is noted as cut. (PDFBox still lays out the million glyphs it keeps,
+     * about 0.9 GB allocated in all, short-lived.)
+     */
+    @Test
+    void aPdfPageWhoseContentInflatesToMillionsOfGlyphsStopsAtTheTextCap() throws IOException {
+        byte[] pdf = pdfWithOneHugePage(20);
+        assertThat(pdf.length).isLessThan(CRAWLER_BYTE_CAP);
+
+        ExtractedPage page = new PageExtractor().extract(new PageSource("http://a.gov.cn/2025年部门预算.pdf", null, pdf,
+                null, null));
+
+        assertThat(page.unreadable()).isFalse();
+        assertThat(page.truncated()).isTrue();
+        assertThat(page.rawText()).startsWith("Budget line").hasSize(AttachmentText.MAX_CHARS);
+        assertThat(page.documents()).extracting(d -> d.kind()).containsExactly(DocumentKind.DEPARTMENT_BUDGET);
+    }
+
+    @Test
+    void aPdfLongerThanThePageCapIsNotedAsCut() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            for (int p = 0; p <= AttachmentText.MAX_PDF_PAGES; p++) {
+                doc.addPage(new PDPage());
+            }
+            doc.save(out);
+        }
+        ExtractedPage page = new PageExtractor().extract(new PageSource("http://a.gov.cn/1.pdf", null,
+                out.toByteArray(), null, null));
+        assertThat(page.unreadable()).isFalse();
+        assertThat(page.truncated()).isTrue();
+    }
+
+    private static byte[] pdfWithOneHugePage(int megabytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            page.setResources(new PDResources());
+            COSName font = page.getResources().add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            COSStream content = doc.getDocument().createCOSStream();
+            try (OutputStream o = content.createOutputStream(COSName.FLATE_DECODE)) {
+                write(o, "BT /" + font.getName() + " 8 Tf 40 760 Td 9 TL\n");
+                String lines = "(Budget line general public services 1234.56) Tj T*\n".repeat(1000);
+                for (long written = 0; written < megabytes * 1024L * 1024; ) {
+                    written += write(o, lines);
+                }
+                write(o, "ET\n");
+            }
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            doc.save(out);
+        }
+        return out.toByteArray();
     }
 
     /** A zip, the first line of its text, and the sizes of its big part. */
@@ -110,7 +185,7 @@ class OversizedAttachmentTest {
                     + "</Relationships>");
             if (word) {
                 first = "湘江市教育局2024年政府信息公开工作年度报告";
-                sizes = bigPart(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
+                sizes = bigPart(zip, which.partBytes, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
                         + W + "\"><w:body><w:p><w:r><w:t>" + first + "</w:t></w:r></w:p>", "</w:body></w:document>",
                         i -> "<w:p><w:r><w:t>" + sentence(random, i) + "</w:t></w:r></w:p>");
             } else {
@@ -135,7 +210,7 @@ class OversizedAttachmentTest {
         if (which == Oversized.XLSX_SHEET) {
             entry(zip, "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + S
                     + "\" count=\"1\" uniqueCount=\"1\"><si><t>湘江市财政局2024年度部门决算</t></si></sst>");
-            return bigPart(zip, "xl/worksheets/sheet1.xml",
+            return bigPart(zip, which.partBytes, "xl/worksheets/sheet1.xml",
                     sheetHead + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>", "</sheetData></worksheet>",
                     i -> "<row r=\"" + (i + 2) + "\"><c r=\"A" + (i + 2) + "\" t=\"inlineStr\"><is><t>"
                             + sentence(random, i) + "</t></is></c><c r=\"B" + (i + 2) + "\"><v>"
@@ -147,7 +222,7 @@ class OversizedAttachmentTest {
                     .append(r).append("</v></c></row>");
         }
         entry(zip, "xl/worksheets/sheet1.xml", sheet.append("</sheetData></worksheet>").toString());
-        return bigPart(zip, "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\""
+        return bigPart(zip, which.partBytes, "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\""
                 + S + "\"><si><t>湘江市财政局2025年部门预算</t></si>", "</sst>",
                 i -> "<si><t>" + sentence(random, i) + "</t></si>");
     }
@@ -187,14 +262,14 @@ class OversizedAttachmentTest {
         zip.closeEntry();
     }
 
-    /** Writes a part of ~{@link #PART_BYTES}; returns its inflated and compressed sizes. */
-    private static long[] bigPart(ZipOutputStream zip, String name, String head, String tail,
+    /** Writes a part of about {@code bytes}; returns its inflated and compressed sizes. */
+    private static long[] bigPart(ZipOutputStream zip, long bytes, String name, String head, String tail,
                                   java.util.function.LongFunction<String> item) throws IOException {
         ZipEntry e = new ZipEntry(name);
         zip.putNextEntry(e);
         long written = write(zip, head);
         StringBuilder chunk = new StringBuilder(1 << 17);
-        for (long i = 0; written < PART_BYTES; i++) {
+        for (long i = 0; written < bytes; i++) {
             chunk.append(item.apply(i));
             if (chunk.length() > 1 << 16) {
                 written += write(zip, chunk.toString());
