@@ -12,9 +12,10 @@ import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.util.XMLHelper;
@@ -36,7 +37,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * tree of every part before a character of text comes out: about ten times the XML in heap (a 90 MB
  * {@code document.xml}, which passes POI's inflate-ratio guard at 4 % and zips to 4 MB, allocated 3.7 GB and ran
  * out of a 1 GB heap). Past {@link #USERMODEL_XML_BYTES} of XML the package is instead opened from a temporary
- * file (so parts are inflated as they are read, through POI's {@code ZipSecureFile} guard, not held in memory)
+ * file with POI's {@link ZipSecureFile} (so parts are inflated as they are read, through its inflate-ratio and
+ * entry-size guards, not held in memory; a zip without a central directory is refused)
  * and read as a stream: the main document part with SAX, sheets with POI's event API ({@link XSSFReader},
  * {@link XSSFSheetXMLHandler}), shared strings with POI's {@link ReadOnlySharedStringsTable}, each stopped as
  * soon as {@link AttachmentText#MAX_CHARS} characters of text are out.
@@ -57,8 +59,8 @@ final class LargeOoxml {
 
     /**
      * Whether the zip's XML inflates past {@link #USERMODEL_XML_BYTES}, counted on the bytes actually inflated (a
-     * zip's declared sizes may lie) and stopping there. A zip that cannot be walked counts as large, so it is
-     * only ever opened by the guarded stream reader.
+     * zip's declared sizes may lie) and stopping there. A zip that cannot be walked entry by entry counts as
+     * large, so it is only ever opened by the stream reader, from its central directory.
      */
     static boolean tooLargeForUsermodel(byte[] zip) {
         long xml = 0;
@@ -87,22 +89,26 @@ final class LargeOoxml {
         Path file = Files.createTempFile("gongkai-ooxml", ".zip");
         try {
             Files.write(file, zip);
-            OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            try {
-                List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
-                if (main.isEmpty()) {
-                    throw new IOException("no main document part");
+            // Not OPCPackage.open(File): on a zip without a readable central directory it falls back to reading
+            // every entry into memory (up to 100 MB each), the very thing this class avoids.
+            try (ZipSecureFile zipFile = new ZipSecureFile(file.toFile())) {
+                OPCPackage pkg = OPCPackage.open(new ZipFileZipEntrySource(zipFile));
+                try {
+                    List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
+                    if (main.isEmpty()) {
+                        throw new IOException("no main document part");
+                    }
+                    String type = main.get(0).getContentType();
+                    if (type.contains("spreadsheetml")) {
+                        return excel(pkg);
+                    }
+                    if (type.contains("wordprocessingml")) {
+                        return word(main.get(0));
+                    }
+                    throw new IOException("not a DOCX or XLSX main part: " + type);
+                } finally {
+                    pkg.revert(); // read-only: close without saving
                 }
-                String type = main.get(0).getContentType();
-                if (type.contains("spreadsheetml")) {
-                    return excel(pkg);
-                }
-                if (type.contains("wordprocessingml")) {
-                    return word(main.get(0));
-                }
-                throw new IOException("not a DOCX or XLSX main part: " + type);
-            } finally {
-                pkg.revert(); // read-only: close without saving
             }
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw new IOException(e);

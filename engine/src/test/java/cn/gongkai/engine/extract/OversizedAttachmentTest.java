@@ -94,6 +94,25 @@ class OversizedAttachmentTest {
     }
 
     /**
+     * The same XLSX cut short, as the crawler's byte cap cuts a longer body: no central directory, its big part
+     * ends mid-way. POI's {@code OPCPackage.open(File)} would fall back to reading every entry into memory; the
+     * stream reader refuses it instead, cheaply (the crawler has already noted the cut body).
+     */
+    @Test
+    void aLargeXlsxCutShortIsUnreadableAndCheapToReject() throws IOException {
+        byte[] zip = build(Oversized.XLSX_SHARED_STRINGS).zip;
+        byte[] cut = java.util.Arrays.copyOf(zip, zip.length * 9 / 10);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        ExtractedPage page = new PageExtractor().extract(new PageSource(Oversized.XLSX_SHARED_STRINGS.url, null, cut,
+                null, null));
+
+        assertThat(page.unreadable()).isTrue();
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(96L * 1024 * 1024);
+    }
+
+    /**
      * A 60 KB PDF whose one page's Flate-compressed content stream inflates to 20 MB of text operators: PDFBox's
      * stripper kept every glyph of the page (18 million) until the page ended and ran out of the 1 GB heap; now it
      * stops at the text cap and the page is noted as cut. (PDFBox still lays out the million glyphs it keeps,
