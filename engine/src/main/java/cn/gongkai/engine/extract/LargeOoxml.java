@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
@@ -36,7 +35,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * DOCX and XLSX too large for POI's usermodel. {@code XWPFDocument} and {@code XSSFWorkbook} build the whole XML
  * tree of every part before a character of text comes out: about ten times the XML in heap (a 90 MB
  * {@code document.xml}, which passes POI's inflate-ratio guard at 4 % and zips to 4 MB, allocated 3.7 GB and ran
- * out of a 1 GB heap). Past {@link #USERMODEL_XML_BYTES} of XML the package is instead opened from a temporary
+ * out of a 1 GB heap). Past {@link #USERMODEL_BYTES} inflated the package is instead opened from a temporary
  * file with POI's {@link ZipSecureFile} (so parts are inflated as they are read, through its inflate-ratio and
  * entry-size guards, not held in memory; a zip without a central directory is refused)
  * and read as a stream: the main document part with SAX, sheets with POI's event API ({@link XSSFReader},
@@ -46,11 +45,12 @@ import org.xml.sax.helpers.DefaultHandler;
 final class LargeOoxml {
 
     /**
-     * XML (parts named {@code .xml} or {@code .rels}) beyond which a package is read as a stream. 8 MB is a
-     * DOCX of about a thousand pages or a sheet of tens of thousands of cells; below it the usermodel's tree
-     * stays under ~100 MB and its text (headers, footers, formulas as written) is kept as before.
+     * Inflated bytes (all parts) beyond which a package is read as a stream. 8 MB is a DOCX of about a thousand
+     * pages or a sheet of tens of thousands of cells; below it the usermodel's tree stays under ~100 MB and its
+     * text (headers, footers, formulas as written) is kept as before. Every part counts, not only those named
+     * {@code .xml}: the content types, not the names, say which part is the document.
      */
-    static final long USERMODEL_XML_BYTES = 8L * 1024 * 1024;
+    static final long USERMODEL_BYTES = 8L * 1024 * 1024;
     /** Styles are loaded whole (POI has no streaming reader for them); larger style sheets are skipped. */
     private static final long MAX_STYLES_BYTES = 4L * 1024 * 1024;
 
@@ -58,22 +58,18 @@ final class LargeOoxml {
     }
 
     /**
-     * Whether the zip's XML inflates past {@link #USERMODEL_XML_BYTES}, counted on the bytes actually inflated (a
+     * Whether the zip's parts inflate past {@link #USERMODEL_BYTES}, counted on the bytes actually inflated (a
      * zip's declared sizes may lie) and stopping there. A zip that cannot be walked entry by entry counts as
      * large, so it is only ever opened by the stream reader, from its central directory.
      */
     static boolean tooLargeForUsermodel(byte[] zip) {
-        long xml = 0;
+        long inflated = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                String name = e.getName().toLowerCase(Locale.ROOT);
-                if (!name.endsWith(".xml") && !name.endsWith(".rels")) {
-                    continue;
-                }
                 for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    xml += n;
-                    if (xml > USERMODEL_XML_BYTES) {
+                    inflated += n;
+                    if (inflated > USERMODEL_BYTES) {
                         return true;
                     }
                 }
