@@ -18,6 +18,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,6 +95,38 @@ class OversizedAttachmentTest {
         assertThat(page.rawText().length()).isGreaterThan(AttachmentText.MAX_CHARS / 2);
         assertThat(page.documents()).as("what the file is").extracting(d -> d.kind()).containsExactly(which.kind);
         assertThat(allocated).as("bytes allocated extracting " + which).isLessThan(ALLOCATION_BOUND);
+    }
+
+    /** Below the cap the stream reader gives the lines the usermodel gives, so the switch changes nothing but cost. */
+    @Test
+    void theStreamReaderGivesTheSameTextAsTheUsermodelForAnOrdinaryWorkbookAndDocument() throws IOException {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            for (String name : new String[]{"收支总表", "三公经费"}) {
+                Sheet sheet = wb.createSheet(name);
+                for (int r = 0; r < 50; r++) {
+                    Row row = sheet.createRow(r * 2); // every other row empty
+                    row.createCell(0).setCellValue(" 第" + r + "项 一般公共服务支出 ");
+                    row.createCell(2).setCellValue(r * 1234.5);
+                    row.createCell(3).setCellValue(r);
+                }
+            }
+            wb.write(xlsx);
+        }
+        assertThat(LargeOoxml.read(xlsx.toByteArray())).isEqualTo(AttachmentText.excel(xlsx.toByteArray()));
+
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("湘江市教育局2024年政府信息公开工作年度报告");
+            for (int p = 0; p < 50; p++) {
+                var run = doc.createParagraph().createRun();
+                run.setText("（" + p + "）主动公开政府信息情况");
+                run.addTab();
+                run.setText("单位：件");
+            }
+            doc.write(docx);
+        }
+        assertThat(LargeOoxml.read(docx.toByteArray())).isEqualTo(AttachmentText.word(docx.toByteArray()));
     }
 
     /**
