@@ -59,6 +59,12 @@ public class ExtractCommand implements Callable<Integer> {
             o.put("writtenOn", page.writtenOn());
             o.put("documents", page.documents());
             o.put("listEntries", page.listEntries());
+            if (page.unreadable()) {
+                o.put("unreadable", true); // could not be read at all: no text, no documents
+            }
+            if (page.truncated()) {
+                o.put("truncated", true); // larger than the extraction cap: what is shown is from its beginning
+            }
             out.add(o);
         }
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

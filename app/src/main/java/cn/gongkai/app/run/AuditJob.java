@@ -220,6 +220,9 @@ public class AuditJob {
                                 crawl.notes().forEach(n -> log.printf("注意 / note: %s %s%n", agency.name(), n));
                                 pages.stream().filter(ExtractedPage::unreadable).forEach(p -> log.printf(
                                         "无法读取 / unreadable: %s %s%n", agency.name(), p.url()));
+                                pages.stream().filter(ExtractedPage::truncated).forEach(p -> log.printf(
+                                        "文本截断 / text cut: %s %s（超出抽取上限，只读取了开头部分 / larger than the"
+                                                + " extraction cap, only its beginning was read)%n", agency.name(), p.url()));
                             }
                         }
 

@@ -3,9 +3,12 @@ package cn.gongkai.engine.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.hwpf.extractor.WordExtractor;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -18,9 +21,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Text of binary attachments: PDF with PDFBox, XLS/XLSX with POI (cells row by row, tab-separated), DOC/DOCX
- * with POI's Word extractors. Output is capped at {@link #MAX_CHARS}; POI's {@code ZipSecureFile} defaults
- * (minimum inflate ratio, maximum entry size) guard OOXML zips against zip bombs. Throws on unreadable input;
- * the caller decides what that means.
+ * with POI's Word extractors. Output is capped at {@link #MAX_CHARS} (and PDFs at {@link #MAX_PDF_PAGES}), and
+ * says when it was cut. POI's {@code ZipSecureFile} defaults (minimum inflate ratio, maximum entry size) guard
+ * OOXML zips against zip bombs; a DOCX/XLSX whose XML is too large for POI's usermodel is read as a stream by
+ * {@link LargeOoxml}. Throws on unreadable input; the caller decides what that means.
  */
 final class AttachmentText {
 
@@ -31,10 +35,17 @@ final class AttachmentText {
 
     enum Format { PDF, EXCEL, WORD, UNKNOWN_OLE2, UNKNOWN_ZIP }
 
+    /** The text read, and whether the file held more than was read (text or page cap reached). */
+    record Text(String text, boolean truncated) {
+    }
+
     private AttachmentText() {
     }
 
-    static String read(byte[] body, Format format) throws IOException {
+    static Text read(byte[] body, Format format) throws IOException {
+        if (format != Format.PDF && isZip(body) && LargeOoxml.tooLargeForUsermodel(body)) {
+            return LargeOoxml.read(body);
+        }
         return switch (format) {
             case PDF -> pdf(body);
             case EXCEL -> excel(body);
@@ -49,16 +60,60 @@ final class AttachmentText {
         };
     }
 
-    static String pdf(byte[] body) throws IOException {
+    static Text pdf(byte[] body) throws IOException {
         try (PDDocument doc = Loader.loadPDF(body)) {
-            PDFTextStripper stripper = new PDFTextStripper();
+            CappedStripper stripper = new CappedStripper();
             stripper.setSortByPosition(true);
             stripper.setEndPage(MAX_PDF_PAGES);
-            return cap(stripper.getText(doc));
+            Text text = cap(stripper.read(doc));
+            return stripper.cut || doc.getNumberOfPages() > MAX_PDF_PAGES ? new Text(text.text(), true) : text;
         }
     }
 
-    static String excel(byte[] body) throws IOException {
+    /**
+     * PDFBox's stripper, stopped once {@link #MAX_CHARS} characters are out or held. Without it a page's glyphs
+     * are all kept until the page ends: one page whose Flate-compressed content stream inflates to 200 MB of
+     * text operators (a 600 KB file) ran a 1 GB heap out of memory, and 400 pages of small print were all laid
+     * out though the text cap was reached half-way.
+     */
+    private static final class CappedStripper extends PDFTextStripper {
+        private final StringWriter out = new StringWriter();
+        private int onPage;
+        boolean cut;
+
+        String read(PDDocument doc) throws IOException {
+            try {
+                writeText(doc, out);
+            } catch (Full full) {
+                cut = true;
+                writePage(); // the glyphs of the page being read when the cap was reached
+            }
+            return out.toString();
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            onPage = 0;
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (out.getBuffer().length() + ++onPage > MAX_CHARS) {
+                throw new Full();
+            }
+            super.processTextPosition(text);
+        }
+    }
+
+    /** Stops a parse once the text cap is reached. */
+    private static final class Full extends RuntimeException {
+        Full() {
+            super(null, null, false, false);
+        }
+    }
+
+    static Text excel(byte[] body) throws IOException {
         DataFormatter fmt = new DataFormatter();
         StringBuilder out = new StringBuilder();
         try (InputStream in = new ByteArrayInputStream(body); Workbook wb = WorkbookFactory.create(in)) {
@@ -87,7 +142,7 @@ final class AttachmentText {
         return cap(out.toString());
     }
 
-    static String word(byte[] body) throws IOException {
+    static Text word(byte[] body) throws IOException {
         if (body.length > 1 && body[0] == 'P' && body[1] == 'K') {
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(body));
                  XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
@@ -99,7 +154,11 @@ final class AttachmentText {
         }
     }
 
-    private static String cap(String s) {
-        return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
+    private static Text cap(String s) {
+        return s.length() > MAX_CHARS ? new Text(s.substring(0, MAX_CHARS), true) : new Text(s, false);
+    }
+
+    private static boolean isZip(byte[] b) {
+        return b.length > 3 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
 }

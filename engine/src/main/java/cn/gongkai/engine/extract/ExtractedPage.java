@@ -26,6 +26,10 @@ import java.util.List;
  *                        {@link cn.gongkai.engine.fact.PolicyInterpretation})
  * @param unreadable      the bytes could not be read at all (corrupt PDF, broken workbook, zip bomb, parser
  *                        failure): the page has no text and no facts, and says so rather than looking merely empty
+ * @param truncated       the file holds more than the extractor reads (text past {@code AttachmentText.MAX_CHARS}
+ *                        characters, PDF pages past the page cap, an OOXML part too large to load whole): the text,
+ *                        documents and facts are those of the part read, and the page says it was cut, as the
+ *                        crawler notes a body cut at its byte cap
  */
 public record ExtractedPage(
         String url,
@@ -39,7 +43,8 @@ public record ExtractedPage(
         LocalDate writtenOn,
         DocumentDetails details,
         List<Object> facts,
-        boolean unreadable) {
+        boolean unreadable,
+        boolean truncated) {
 
     public ExtractedPage {
         title = title == null ? "" : title;
@@ -49,6 +54,14 @@ public record ExtractedPage(
         listEntries = listEntries == null ? List.of() : List.copyOf(listEntries);
         details = details == null ? DocumentDetails.NONE : details;
         facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A page read whole, or not at all (see {@link #unreadable}). */
+    public ExtractedPage(String url, String title, String rawText, String normalizedText, String charset,
+                         List<Document> documents, List<ListEntry> listEntries, LocalDate publishedOn,
+                         LocalDate writtenOn, DocumentDetails details, List<Object> facts, boolean unreadable) {
+        this(url, title, rawText, normalizedText, charset, documents, listEntries, publishedOn, writtenOn, details,
+                facts, unreadable, false);
     }
 
     /** A page that was read (see {@link #unreadable}). */
@@ -61,7 +74,7 @@ public record ExtractedPage(
 
     /** What is known of a page whose bytes could not be read: its URL, and that it was unreadable. */
     public static ExtractedPage unreadable(String url) {
-        return new ExtractedPage(url, "", "", "", null, List.of(), List.of(), null, null, null, null, true);
+        return new ExtractedPage(url, "", "", "", null, List.of(), List.of(), null, null, null, null, true, false);
     }
 
     /** A page without metadata details or content checks. */

@@ -151,7 +151,8 @@ public final class PageExtractor {
     }
 
     private ExtractedPage attachment(PageSource source, AttachmentText.Format format) throws Exception {
-        String rawText = AttachmentText.read(source.body(), format);
+        AttachmentText.Text text = AttachmentText.read(source.body(), format);
+        String rawText = text.text();
         String normalized = TextNormalizer.normalize(rawText);
         String stem = fileStem(source.url());
         String title = HAN.matcher(stem).find() ? stem : firstNonEmptyLine(rawText);
@@ -163,7 +164,7 @@ public final class PageExtractor {
         }
         Facts facts = facts(source, title, kinds, normalized, null, written, DocumentDetails.NONE, 0, null);
         return new ExtractedPage(source.url(), title, rawText, normalized, null, facts.documents(), List.of(), null,
-                written, DocumentDetails.NONE, facts.checks());
+                written, DocumentDetails.NONE, facts.checks(), false, text.truncated());
     }
 
     /** Whether a column page lists an item whose title contains the page's own title (栏目 named like its document). */

@@ -39,6 +39,8 @@ class FuzzCorpusTest {
                 Arguments.of("XLS that is really an HTML error page", "http://a.gov.cn/预算表.xls", "<html><body>404 页面不存在</body></html>".getBytes(StandardCharsets.UTF_8), false),
                 Arguments.of("DOCX zip bomb (300 MB document.xml)", "http://a.gov.cn/年报.docx", bomb("word/document.xml", 300), true),
                 Arguments.of("XLSX zip bomb (300 MB sheet1.xml)", "http://a.gov.cn/三公经费.xlsx", bomb("xl/worksheets/sheet1.xml", 300), true),
+                Arguments.of("DOCX zip bomb with a well-formed package (read as a stream, stopped by POI's ratio guard)",
+                        "http://a.gov.cn/年报.docx", wellFormedDocxBomb(100), true),
                 Arguments.of("truncated DOCX zip", "http://a.gov.cn/指南.docx", Arrays.copyOf(bomb("word/document.xml", 1), 200), true));
     }
 
@@ -96,6 +98,35 @@ class FuzzCorpusTest {
             b[i] = (byte) (i * 31 + 7);
         }
         return b;
+    }
+
+    /**
+     * A DOCX that opens (content types, relationship to the main part) and whose {@code document.xml} is one
+     * paragraph repeated: too large for the usermodel, so it goes to the stream reader, which must still refuse it.
+     */
+    private static byte[] wellFormedDocxBomb(int megabytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                    + ".wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.write(("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    + "officeDocument\" Target=\"word/document.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                    + "<w:body>").getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "<w:p><w:r><w:t>公开</w:t></w:r></w:p>".repeat(64 * 1024 / 40).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < megabytes * 1024L * 1024; written += chunk.length) {
+                zip.write(chunk);
+            }
+            zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     /** An OOXML package whose main part inflates to {@code megabytes} MB of one repeated element. */
