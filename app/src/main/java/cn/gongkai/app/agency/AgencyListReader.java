@@ -9,7 +9,9 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.poifs.filesystem.NotOLE2FileException;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -33,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the agency list an assessor prepares: CSV (UTF-8, with or without BOM, or GBK as Excel saves it) or
@@ -56,7 +60,7 @@ public final class AgencyListReader {
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             return readWorkbook(file);
         }
-        return fromRows(file, null, readCsv(file));
+        return fromRows(file, null, readCsv(file), List.of());
     }
 
     private static List<List<String>> readCsv(Path file) {
@@ -88,21 +92,27 @@ public final class AgencyListReader {
 
     private static AgencyList readWorkbook(Path file) {
         DataFormatter format = new DataFormatter();
+        // A formula cell shows what Excel shows (its cached result), not the formula text.
+        format.setUseCachedValuesForFormulaCells(true);
         String sheetName;
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> links = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             sheetName = sheet.getSheetName();
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
+                List<String> targets = new ArrayList<>();
                 if (row != null) {
                     for (int c = 0; c < row.getLastCellNum(); c++) {
                         Cell cell = row.getCell(c);
                         cells.add(cell == null ? "" : format.formatCellValue(cell));
+                        targets.add(cell == null ? null : linkTarget(cell));
                     }
                 }
                 rows.add(cells);
+                links.add(targets);
             }
         } catch (EncryptedDocumentException e) {
             throw new AgencyListException(file, List.of("Excel 文件有密码保护，请另存为无密码的文件 / workbook is password-protected: save it without a password"));
@@ -111,11 +121,32 @@ public final class AgencyListReader {
         } catch (IOException | RuntimeException e) {
             throw new AgencyListException(file, List.of("无法读取 Excel 文件（已损坏？）/ cannot read workbook (corrupt?): " + e));
         }
-        return fromRows(file, sheetName, rows);
+        return fromRows(file, sheetName, rows, links);
+    }
+
+    private static final Pattern HYPERLINK_FORMULA =
+            Pattern.compile("^\\s*HYPERLINK\\(\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Where a cell links to: its hyperlink, or the literal first argument of a {@code HYPERLINK("…","…")} formula.
+     * Hand-made lists often show a site's name in the 网站地址 column and keep the address in the link.
+     */
+    private static String linkTarget(Cell cell) {
+        Hyperlink link = cell.getHyperlink();
+        if (link != null && link.getAddress() != null) {
+            return link.getAddress().strip();
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            Matcher m = HYPERLINK_FORMULA.matcher(cell.getCellFormula());
+            if (m.find()) {
+                return m.group(1).strip();
+            }
+        }
+        return null;
     }
 
     static AgencyList fromRows(Path file, List<List<String>> rows) {
-        return fromRows(file, null, rows);
+        return fromRows(file, null, rows, List.of());
     }
 
     /** Where a row is, for messages: 第5行 / row 5, or 工作表“名单”第5行 / sheet 名单 row 5. */
@@ -123,7 +154,7 @@ public final class AgencyListReader {
         return sheet == null ? "第" + line + "行 / row " + line : "工作表“" + sheet + "”第" + line + "行 / sheet " + sheet + " row " + line;
     }
 
-    private static AgencyList fromRows(Path file, String sheet, List<List<String>> rows) {
+    private static AgencyList fromRows(Path file, String sheet, List<List<String>> rows, List<List<String>> links) {
         if (rows.stream().allMatch(r -> r.stream().allMatch(c -> c == null || c.isBlank()))) {
             throw new AgencyListException(file, List.of("文件为空 / file is empty"));
         }
@@ -166,6 +197,10 @@ public final class AgencyListReader {
             int line = r + 1;
             String name = cell(row, nameCol);
             String url = cell(row, urlCol);
+            String target = r < links.size() ? cell(links.get(r), urlCol) : "";
+            if (!isHttpUrl(url) && isHttpUrl(target)) {
+                url = target;   // the cell shows a label (or a formula) and links to the site
+            }
             if (name.isEmpty() && url.isEmpty() && r == headerRow + 1) {
                 continue;   // the lower half of header cells merged over two rows, with sub-labels beside them
             }

@@ -6,6 +6,7 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -194,6 +195,39 @@ class BadAgencyListTest {
         AgencyList list = AgencyListReader.read(file);
         assertThat(list.agencies()).hasSize(99_999);
         assertThat(list.skippedRows()).singleElement().asString().contains("row 50001 column 2", "not a url");
+    }
+
+    @Test
+    void aWorkbookWhoseAddressCellsAreLinksIsReadByTheirTargets() throws IOException {
+        Path file = TMP.resolve("linked-addresses.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(file)) {
+            XSSFSheet sheet = wb.createSheet("名单");
+            row(sheet, 0, "单位名称", "网站地址");
+            // Shows a label, links to the site (Insert → Link in Excel/WPS).
+            var linked = sheet.createRow(1);
+            linked.createCell(0).setCellValue("湘江市教育局");
+            var label = linked.createCell(1);
+            label.setCellValue("教育局门户网站");
+            var link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
+            link.setAddress("http://jy.example.gov.cn/");
+            label.setHyperlink(link);
+            // A HYPERLINK formula in the address column; a HYPERLINK formula as the name shows its label.
+            var formula = sheet.createRow(2);
+            formula.createCell(0).setCellFormula("HYPERLINK(\"http://tj.example.gov.cn/\",\"湘江市统计局\")");
+            formula.createCell(1).setCellFormula("HYPERLINK(\"https://tj.example.gov.cn/\",\"统计局网站\")");
+            // A label without any link is still a bad address, named by its cell.
+            row(sheet, 3, "湘江市审计局", "审计局网站");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            wb.write(os);
+        }
+        AgencyList list = AgencyListReader.read(file);
+        assertThat(list.agencies()).extracting(Agency::name, Agency::url).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("湘江市教育局", "http://jy.example.gov.cn/"),
+                org.assertj.core.groups.Tuple.tuple("湘江市统计局", "https://tj.example.gov.cn/"));
+        assertThat(list.skipped()).singleElement().satisfies(r -> {
+            assertThat(r.cell()).isEqualTo("B4");
+            assertThat(r.value()).isEqualTo("审计局网站");
+        });
     }
 
     private static void row(XSSFSheet sheet, int r, String name, String url) {
