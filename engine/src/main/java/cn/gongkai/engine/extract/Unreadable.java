@@ -68,13 +68,13 @@ final class Unreadable {
         String linkText = texts.isEmpty() ? PageExtractor.fileStem(page.url()) : String.join("；", texts);
         List<KindClassifier.KindYear> kinds = new ArrayList<>();
         for (String t : texts) {
-            kinds = KindClassifier.classify(TextNormalizer.normalize(t), true);
+            kinds = kinds(t);
             if (!kinds.isEmpty()) {
                 break;
             }
         }
         if (kinds.isEmpty()) {
-            kinds = KindClassifier.classify(TextNormalizer.normalize(PageExtractor.fileStem(page.url())), true);
+            kinds = kinds(PageExtractor.fileStem(page.url()));
         }
         String reason = page.unreadable() && bodyCut ? CUT_BY_CRAWLER : page.reason();
         List<UnreadableAttachment> out = new ArrayList<>();
@@ -87,6 +87,17 @@ final class Unreadable {
                     !page.unreadable(), source));
         }
         return out;
+    }
+
+    /**
+     * The kinds a link text names, as a title would be classified: the baseline kinds (a missing year allowed),
+     * else the other kinds ({@link MoreKinds}) judged on the text alone.
+     */
+    private static List<KindClassifier.KindYear> kinds(String text) {
+        String t = TextNormalizer.normalize(text);
+        List<KindClassifier.KindYear> kinds = KindClassifier.classify(t, true);
+        return kinds.isEmpty() ? MoreKinds.classify(new MoreKinds.Page(t, t, cn.gongkai.engine.fact.DocumentDetails.NONE, 0))
+                : kinds;
     }
 
     /** The texts (else {@code title} attributes) of the links on an HTML page that point at one of {@code targets}. */

@@ -23,6 +23,16 @@ package cn.gongkai.engine.fact;
 public record UnreadableAttachment(String url, String fileName, String linkText, DocumentKind kind,
                                    Integer yearCovered, String reason, boolean truncated, Evidence source) {
 
+    /** Whether the link names {@code kind} (any year). */
+    public boolean names(DocumentKind kind) {
+        return this.kind != null && this.kind == kind;
+    }
+
+    /** Whether the link names {@code kind} for {@code year}, or {@code kind} without saying which year. */
+    public boolean names(DocumentKind kind, int year) {
+        return names(kind) && (yearCovered == null || yearCovered == year);
+    }
+
     /** The reason's Chinese half (before {@code " / "}), for explanations. */
     public String reasonCn() {
         if (reason == null) {
@@ -33,17 +43,22 @@ public record UnreadableAttachment(String url, String fileName, String linkText,
     }
 
     /**
-     * The explanation of a finding resting on this attachment, e.g. "找到附件《2024年部门决算.pdf》（链接文字“2024年部门决算”），
-     * 但无法读取（文件已损坏），未能确认其内容，请人工核对是否为 2024年部门决算。".
+     * The explanation of a finding resting on this attachment, e.g. "找到附件《P0201.pdf》（链接文字“2024年部门决算”），
+     * 但无法读取（文件已损坏或格式无法识别），未能自动确认其内容，请人工核对是否为2024年部门决算。".
      *
      * @param what  what the item looks for, as the finding says it (e.g. {@code 2024年部门决算})
      */
     public String reviewNote(String what) {
+        return reviewNote(what, null);
+    }
+
+    /** As {@link #reviewNote(String)}, followed by what else the assessor should check ({@code null}: nothing). */
+    public String reviewNote(String what, String alsoCheck) {
         String link = linkText == null || linkText.isBlank() || stem(fileName).equals(linkText) ? ""
                 : "（链接文字“" + linkText + "”）";
-        String state = truncated ? "，但文件过大，" + reasonCn() + "" : "，但无法读取（" + reasonCn() + "）";
+        String state = truncated ? "，但文件过大，" + reasonCn() : "，但无法读取（" + reasonCn() + "）";
         return "找到附件《" + fileName + "》" + link + state + "，未能自动确认其内容，请人工核对是否为" + what
-                + "并据实评分。";
+                + (alsoCheck == null || alsoCheck.isBlank() ? "" : "，" + alsoCheck) + "。";
     }
 
     private static String stem(String name) {

@@ -83,6 +83,10 @@ class UnreadableAttachmentTest {
                         org.assertj.core.groups.Tuple.tuple(DocumentKind.DEPARTMENT_FINAL_ACCOUNTS, 2024),
                         org.assertj.core.groups.Tuple.tuple(DocumentKind.DEPARTMENT_BUDGET, 2025));
 
+        assertThat(EXTRACTOR.unreadableAttachments(unreadable, List.of("第12次政府常务会议纪要"), source, false))
+                .extracting(UnreadableAttachment::kind).as("the other kinds too")
+                .containsExactly(DocumentKind.EXECUTIVE_MEETING);
+
         String named = "http://a.gov.cn/cz/2024%E5%B9%B4%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80%E5%B7%A5%E4%BD%9C%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.docx";
         assertThat(EXTRACTOR.unreadableAttachments(ExtractedPage.unreadable(named), List.of("点击下载"), source, true))
                 .singleElement().satisfies(u -> {
@@ -122,7 +126,7 @@ class UnreadableAttachmentTest {
                 2024, "文件已损坏或格式无法识别 / corrupt (x)", false, null);
         assertThat(u.reviewNote("2024年部门决算")).isEqualTo(
                 "找到附件《附件.pdf》（链接文字“2024年部门决算”），但无法读取（文件已损坏或格式无法识别），未能自动确认其内容，"
-                        + "请人工核对是否为2024年部门决算并据实评分。");
+                        + "请人工核对是否为2024年部门决算。");
     }
 
     @Test
