@@ -63,7 +63,9 @@ final class NotesSheet {
                         + "“复核得分”可填改定后的分数（不填时按计分规则给分：符合得满分，部分符合按比例，其余为0），"
                         + "“复核说明”写明理由。请勿增删列、改动表头或“规则编号”列，也勿删除工作表。"
                         + "保存后运行 gongkai rescore --run 运行编号 --reviewed 文件.xlsx，生成标出复核单元格的新测评表。"
-                        + "证据列链接指向评估时抓取的页面，WARC记录列给出存档记录编号，可据此调取评估当日页面原貌。"},
+                        + "证据列链接指向评估时抓取的页面，WARC记录列给出存档记录编号，可据此调取评估当日页面原貌。"
+                        + "“证据”表的“读取情况”列标出无法读取（已损坏、有密码、疑似压缩炸弹）或只读取了部分内容的附件及原因；"
+                        + "未被任何考察点引用的此类附件也各列一行（考察点为“（未计入考察点）无法读取的附件”），请人工打开核对。"},
                 {"复核记录", render.context.reviews().isEmpty() ? null
                         : render.context.reviews().size() + " 项，复核人 " + render.context.reviewer() + "，"
                         + (render.context.reviewedAt() == null ? "" : STARTED.format(render.context.reviewedAt().atZone(CHINA)) + "（北京时间）")

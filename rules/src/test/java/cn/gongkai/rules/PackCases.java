@@ -38,7 +38,7 @@ final class PackCases {
     /** One case: an agency's facts on an assessment date, and the status the rule must give. */
     record Case(String packId, String rule, String name, LocalDate asOf, Agency agency, SiteVisit visit,
                 List<Document> documents, List<Object> observations, FindingStatus expect, Boolean expectEvidence,
-                Boolean expectVetoed, Path file) {
+                Boolean expectVetoed, String expectExplanation, Path file) {
 
         AgencyFacts facts() {
             return new AgencyFacts(agency, visit, documents, observations);
@@ -114,7 +114,8 @@ final class PackCases {
             cases.add(new Case(packId, rule, c.path("name").asString(), LocalDate.parse(c.path("asOf").asString()),
                     agency, visit, documents, observations, FindingStatus.valueOf(c.path("expect").asString()),
                     c.has("expectEvidence") ? c.path("expectEvidence").asBoolean() : null,
-                    c.has("expectVetoed") ? c.path("expectVetoed").asBoolean() : null, file));
+                    c.has("expectVetoed") ? c.path("expectVetoed").asBoolean() : null,
+                    c.has("expectExplanation") ? c.path("expectExplanation").asString() : null, file));
         }
         return cases;
     }

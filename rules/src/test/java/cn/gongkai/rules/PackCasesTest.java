@@ -39,6 +39,9 @@ class PackCasesTest {
                         if (c.expectEvidence() != null) {
                             assertThat(finding.evidence().isEmpty()).as("%s: evidence", c.name()).isEqualTo(!c.expectEvidence());
                         }
+                        if (c.expectExplanation() != null) {
+                            assertThat(finding.explanation()).as("%s: explanation", c.name()).contains(c.expectExplanation());
+                        }
                         if (c.expectVetoed() != null) {
                             assertThat(finding.vetoes()).as("%s: veto", c.name()).isEqualTo(c.expectVetoed());
                         }

@@ -65,6 +65,9 @@ public class ExtractCommand implements Callable<Integer> {
             if (page.truncated()) {
                 o.put("truncated", true); // larger than the extraction cap: what is shown is from its beginning
             }
+            if (page.reason() != null) {
+                o.put("reason", page.reason()); // why unreadable, or where it was cut (Chinese / English)
+            }
             out.add(o);
         }
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

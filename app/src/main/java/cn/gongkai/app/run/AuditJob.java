@@ -219,10 +219,9 @@ public class AuditJob {
                                         log.printf("未抓取 / skipped: %s %s%n", agency.name(), sk));
                                 crawl.notes().forEach(n -> log.printf("注意 / note: %s %s%n", agency.name(), n));
                                 pages.stream().filter(ExtractedPage::unreadable).forEach(p -> log.printf(
-                                        "无法读取 / unreadable: %s %s%n", agency.name(), p.url()));
+                                        "无法读取 / unreadable: %s %s（%s）%n", agency.name(), p.url(), p.reason()));
                                 pages.stream().filter(ExtractedPage::truncated).forEach(p -> log.printf(
-                                        "文本截断 / text cut: %s %s（超出抽取上限，只读取了开头部分 / larger than the"
-                                                + " extraction cap, only its beginning was read)%n", agency.name(), p.url()));
+                                        "文本截断 / text cut: %s %s（%s）%n", agency.name(), p.url(), p.reason()));
                             }
                         }
 

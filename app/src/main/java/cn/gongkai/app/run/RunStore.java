@@ -210,6 +210,12 @@ public class RunStore {
                 wanted.add(e.warcRecordId());
             }
         })));
+        // The 证据 sheet lists unreadable attachments no finding cites too.
+        report.agencies().forEach(a -> a.observations().stream()
+                .filter(cn.gongkai.engine.fact.UnreadableAttachment.class::isInstance)
+                .map(o -> ((cn.gongkai.engine.fact.UnreadableAttachment) o).source())
+                .filter(e -> e != null && e.warcRecordId() != null)
+                .forEach(e -> wanted.add(e.warcRecordId())));
         Map<String, EvidencePage> pages = new HashMap<>();
         jdbc.sql("SELECT url, status, content_sha256, fetched_at, warc_record_id FROM page WHERE run_id = ? AND warc_record_id IS NOT NULL")
                 .param(runId)

@@ -12,6 +12,7 @@ import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.fact.HomePageUpdate;
 import cn.gongkai.engine.fact.LinkFailure;
+import cn.gongkai.engine.fact.UnreadableAttachment;
 import java.time.LocalDate;
 import cn.gongkai.engine.fact.SiteVisit;
 
@@ -54,7 +55,9 @@ final class SiteFacts {
         }
         SiteVisit visit = new SiteVisit(siteUrl, crawl.seedReached(), crawl.pages().size(), crawl.failures().size(),
                 crawl.seedReached() ? null : seedError(crawl), crawl.seedReached() ? interruption(crawl) : null);
-        return new SiteFacts(pages, documents(pages), visit, observations(crawl, pages));
+        List<Object> observations = new ArrayList<>(observations(crawl, pages));
+        observations.addAll(unreadableAttachments(crawl, pages, extractor));
+        return new SiteFacts(pages, documents(pages), visit, observations);
     }
 
     /**
@@ -97,6 +100,51 @@ final class SiteFacts {
             out.add(new LinkFailure(f.url(), f.referrer(), f.status(), f.error()));
         }
         return out;
+    }
+
+    /**
+     * One {@link UnreadableAttachment} per attachment that could not be read or was read only in part, named by
+     * the links that pointed at it: the column lists' entries, else the anchors on the page that linked it (the
+     * crawler's referrer), else its file name. Without it such a file is invisible to the rules, and an agency
+     * whose 部门决算 is a PDF we cannot open would be scored as if it had published none.
+     */
+    static List<UnreadableAttachment> unreadableAttachments(SiteCrawl crawl, List<ExtractedPage> pages,
+                                                            PageExtractor extractor) {
+        List<UnreadableAttachment> out = new ArrayList<>();
+        Map<String, FetchedPage> byUrl = new HashMap<>();
+        crawl.pages().forEach(p -> byUrl.putIfAbsent(p.url(), p));
+        for (int i = 0; i < pages.size(); i++) {
+            ExtractedPage page = pages.get(i);
+            if (!page.unreadable() && !page.truncated()) {
+                continue;
+            }
+            FetchedPage fetched = crawl.pages().get(i);
+            java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+            targets.add(sameResource(fetched.url()));
+            if (fetched.requestedUrl() != null) {
+                targets.add(sameResource(fetched.requestedUrl()));
+            }
+            List<String> texts = new ArrayList<>();
+            for (ExtractedPage other : pages) {
+                other.listEntries().stream().filter(e -> targets.contains(sameResource(e.url())))
+                        .forEach(e -> texts.add(e.title()));
+            }
+            FetchedPage referrer = fetched.referrer() == null ? null : byUrl.get(fetched.referrer());
+            if (texts.isEmpty() && referrer != null) {
+                texts.addAll(extractor.linkTexts(new PageSource(referrer.url(), referrer.contentType(), referrer.body(),
+                        referrer.fetchedAt(), referrer.warcRecordId()), targets));
+            }
+            Evidence source = new Evidence(fetched.url(), fetched.fetchedAt(), fetched.warcRecordId(),
+                    fileLabel(fetched.url()));
+            out.addAll(extractor.unreadableAttachments(page, texts, source, fetched.truncated()));
+        }
+        return out;
+    }
+
+    /** The URL's last path segment, decoded: what an assessor sees as the file's name. */
+    private static String fileLabel(String url) {
+        String path = sameResource(url).replaceAll("[?#].*$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static final java.util.regex.Pattern EMPTY = java.util.regex.Pattern.compile(

@@ -35,9 +35,22 @@ final class AttachmentText {
 
     enum Format { PDF, EXCEL, WORD, UNKNOWN_OLE2, UNKNOWN_ZIP }
 
-    /** The text read, and whether the file held more than was read (text or page cap reached). */
-    record Text(String text, boolean truncated) {
+    /**
+     * The text read, whether the file held more than was read (text or page cap reached), and where it was cut
+     * (Chinese / English; {@code null} when read whole).
+     */
+    record Text(String text, boolean truncated, String cut) {
+        Text(String text, boolean truncated) {
+            this(text, truncated, truncated ? TEXT_CUT : null);
+        }
     }
+
+    /** Why a text was cut at {@link #MAX_CHARS}. */
+    static final String TEXT_CUT = "文本超过 " + MAX_CHARS + " 字符，只读取了开头部分 / text cut at " + MAX_CHARS
+            + " characters";
+    /** Why a PDF was cut at {@link #MAX_PDF_PAGES}. */
+    static final String PAGES_CUT = "PDF 超过 " + MAX_PDF_PAGES + " 页，只读取了前 " + MAX_PDF_PAGES + " 页 / PDF longer than "
+            + MAX_PDF_PAGES + " pages, only the first " + MAX_PDF_PAGES + " read";
 
     private AttachmentText() {
     }
@@ -66,7 +79,10 @@ final class AttachmentText {
             stripper.setSortByPosition(true);
             stripper.setEndPage(MAX_PDF_PAGES);
             Text text = cap(stripper.read(doc));
-            return stripper.cut || doc.getNumberOfPages() > MAX_PDF_PAGES ? new Text(text.text(), true) : text;
+            if (stripper.cut) {
+                return new Text(text.text(), true, TEXT_CUT);
+            }
+            return doc.getNumberOfPages() > MAX_PDF_PAGES ? new Text(text.text(), true, PAGES_CUT) : text;
         }
     }
 

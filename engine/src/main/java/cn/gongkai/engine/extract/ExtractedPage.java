@@ -30,6 +30,9 @@ import java.util.List;
  *                        characters, PDF pages past the page cap, an OOXML part too large to load whole): the text,
  *                        documents and facts are those of the part read, and the page says it was cut, as the
  *                        crawler notes a body cut at its byte cap
+ * @param reason          why the page is unreadable, or where it was cut, Chinese / English (e.g. {@code 有密码保护 /
+ *                        password-protected}, {@code 文本超过 1000000 字符，只读取了开头部分 / text cut at 1000000
+ *                        characters}); {@code null} for a page read whole
  */
 public record ExtractedPage(
         String url,
@@ -44,7 +47,13 @@ public record ExtractedPage(
         DocumentDetails details,
         List<Object> facts,
         boolean unreadable,
-        boolean truncated) {
+        boolean truncated,
+        String reason) {
+
+    /** The reason given when the extractor knows no more than that the page was unreadable. */
+    public static final String UNREADABLE = "无法读取 / unreadable";
+    /** The reason given when the extractor knows no more than that the text was cut. */
+    public static final String TRUNCATED = "文本截断，只读取了开头部分 / text cut, only its beginning was read";
 
     public ExtractedPage {
         title = title == null ? "" : title;
@@ -54,6 +63,18 @@ public record ExtractedPage(
         listEntries = listEntries == null ? List.of() : List.copyOf(listEntries);
         details = details == null ? DocumentDetails.NONE : details;
         facts = facts == null ? List.of() : List.copyOf(facts);
+        if (reason == null) {
+            reason = unreadable ? UNREADABLE : truncated ? TRUNCATED : null;
+        }
+    }
+
+    /** A page read whole, in part ({@link #truncated}) or not at all ({@link #unreadable}), with the generic reason. */
+    public ExtractedPage(String url, String title, String rawText, String normalizedText, String charset,
+                         List<Document> documents, List<ListEntry> listEntries, LocalDate publishedOn,
+                         LocalDate writtenOn, DocumentDetails details, List<Object> facts, boolean unreadable,
+                         boolean truncated) {
+        this(url, title, rawText, normalizedText, charset, documents, listEntries, publishedOn, writtenOn, details,
+                facts, unreadable, truncated, null);
     }
 
     /** A page read whole, or not at all (see {@link #unreadable}). */
@@ -74,7 +95,13 @@ public record ExtractedPage(
 
     /** What is known of a page whose bytes could not be read: its URL, and that it was unreadable. */
     public static ExtractedPage unreadable(String url) {
-        return new ExtractedPage(url, "", "", "", null, List.of(), List.of(), null, null, null, null, true, false);
+        return unreadable(url, null);
+    }
+
+    /** What is known of a page whose bytes could not be read, and why ({@code 中文 / English}). */
+    public static ExtractedPage unreadable(String url, String reason) {
+        return new ExtractedPage(url, "", "", "", null, List.of(), List.of(), null, null, null, null, true, false,
+                reason);
     }
 
     /** A page without metadata details or content checks. */

@@ -36,6 +36,15 @@ final class KindClassifier {
     }
 
     static List<KindYear> classify(String title) {
+        return classify(title, false);
+    }
+
+    /**
+     * As {@link #classify(String)}; with {@code yearOptional} a 年报, 预算 or 决算 named without a year is kept with
+     * a {@code null} year. For the text of a link to a file that could not be read: "部门决算" there is all we
+     * know of the file, whereas a page titled so is a column.
+     */
+    static List<KindYear> classify(String title, boolean yearOptional) {
         List<KindYear> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
             return out;
@@ -48,7 +57,7 @@ final class KindClassifier {
         Matcher annual = ANNUAL.matcher(t);
         if (annual.find() && !NOT_ANNUAL.matcher(t).find()) {
             Integer year = yearNear(t, annual.start(), annual.end());
-            if (year != null) {
+            if (year != null || yearOptional) {
                 out.add(new KindYear(DocumentKind.ANNUAL_REPORT, year));
             }
             return out;
@@ -63,10 +72,10 @@ final class KindClassifier {
         if (SAN_GONG.matcher(t).find() && !t.contains("部门预算") && !t.contains("部门决算")) {
             return out;
         }
-        if (hasFinal && yearNear(t, fin.start(), fin.end()) != null) {
+        if (hasFinal && (yearOptional || yearNear(t, fin.start(), fin.end()) != null)) {
             out.add(new KindYear(DocumentKind.DEPARTMENT_FINAL_ACCOUNTS, yearNear(t, fin.start(), fin.end())));
         }
-        if (hasBudget && yearNear(t, budget.start(), budget.end()) != null) {
+        if (hasBudget && (yearOptional || yearNear(t, budget.start(), budget.end()) != null)) {
             out.add(new KindYear(DocumentKind.DEPARTMENT_BUDGET, yearNear(t, budget.start(), budget.end())));
         }
         return out;

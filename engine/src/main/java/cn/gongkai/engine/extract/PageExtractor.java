@@ -3,6 +3,8 @@ package cn.gongkai.engine.extract;
 import cn.gongkai.engine.fact.AnnualReportContent;
 import cn.gongkai.engine.fact.Document;
 import cn.gongkai.engine.fact.DocumentDetails;
+import cn.gongkai.engine.fact.Evidence;
+import cn.gongkai.engine.fact.UnreadableAttachment;
 import cn.gongkai.engine.fact.PowerListContent;
 import cn.gongkai.engine.fact.DocumentKind;
 import cn.gongkai.engine.fact.GuideField;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +61,38 @@ public final class PageExtractor {
             };
         } catch (Exception | StackOverflowError e) {
             LOG.debug("could not extract {}: {}", source.url(), e.toString());
-            return ExtractedPage.unreadable(source.url());
+            return ExtractedPage.unreadable(source.url(), Unreadable.reason(e));
+        }
+    }
+
+    /**
+     * The {@link UnreadableAttachment} facts of a page that was {@link ExtractedPage#unreadable() unreadable} or
+     * {@link ExtractedPage#truncated() cut}: the kind and year its link texts name (as titles are classified, a
+     * missing year allowed), else its file name's; the reason the extractor gave, or the crawler's byte cap when
+     * {@code bodyCut} and the file could not be read. Empty for a page read whole.
+     *
+     * @param linkTexts  the texts of the links that pointed at it (see {@link #linkTexts})
+     * @param source     the page's archived response, the evidence a finding will cite
+     * @param bodyCut    whether the crawler cut the body at its byte cap
+     */
+    public List<UnreadableAttachment> unreadableAttachments(ExtractedPage page, Collection<String> linkTexts,
+                                                            Evidence source, boolean bodyCut) {
+        if (!page.unreadable() && !page.truncated()) {
+            return List.of();
+        }
+        return Unreadable.facts(page, linkTexts, source, bodyCut);
+    }
+
+    /**
+     * The texts of the links on an HTML {@code page} that point at any of {@code targets} (compared URL-decoded);
+     * a link without text gives its {@code title}. Never throws: a page that cannot be parsed has none.
+     */
+    public List<String> linkTexts(PageSource page, Collection<String> targets) {
+        try {
+            return format(page) == Format.HTML ? Unreadable.linkTexts(page, targets) : List.of();
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("could not read links of {}: {}", page.url(), e.toString());
+            return List.of();
         }
     }
 
@@ -164,7 +198,7 @@ public final class PageExtractor {
         }
         Facts facts = facts(source, title, kinds, normalized, null, written, DocumentDetails.NONE, 0, null);
         return new ExtractedPage(source.url(), title, rawText, normalized, null, facts.documents(), List.of(), null,
-                written, DocumentDetails.NONE, facts.checks(), false, text.truncated());
+                written, DocumentDetails.NONE, facts.checks(), false, text.truncated(), text.cut());
     }
 
     /** Whether a column page lists an item whose title contains the page's own title (栏目 named like its document). */
@@ -269,6 +303,13 @@ public final class PageExtractor {
 
     /** The file name without extension, URL-decoded (UTF-8, else GB18030 as older sites encode it). */
     static String fileStem(String url) {
+        String decoded = fileName(url);
+        int dot = decoded.lastIndexOf('.');
+        return (dot > 0 ? decoded.substring(0, dot) : decoded).strip();
+    }
+
+    /** The file name with its extension, URL-decoded (UTF-8, else GB18030 as older sites encode it). */
+    static String fileName(String url) {
         if (url == null) {
             return "";
         }
@@ -286,8 +327,7 @@ public final class PageExtractor {
         if (decoded.indexOf('\uFFFD') >= 0) {
             decoded = percentDecode(name, Charset.forName("GB18030"));
         }
-        int dot = decoded.lastIndexOf('.');
-        return (dot > 0 ? decoded.substring(0, dot) : decoded).strip();
+        return decoded.strip();
     }
 
     private static String percentDecode(String s, Charset cs) {

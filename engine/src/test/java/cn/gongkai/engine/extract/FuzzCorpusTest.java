@@ -71,7 +71,7 @@ class FuzzCorpusTest {
         assertThat(page.unreadable()).isFalse();
     }
 
-    private static byte[] pdf() throws IOException {
+    static byte[] pdf() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PDDocument doc = new PDDocument()) {
             for (int p = 0; p < 3; p++) {
@@ -104,7 +104,7 @@ class FuzzCorpusTest {
      * A DOCX that opens (content types, relationship to the main part) and whose {@code document.xml} is one
      * paragraph repeated: too large for the usermodel, so it goes to the stream reader, which must still refuse it.
      */
-    private static byte[] wellFormedDocxBomb(int megabytes) throws IOException {
+    static byte[] wellFormedDocxBomb(int megabytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -130,7 +130,7 @@ class FuzzCorpusTest {
     }
 
     /** An OOXML package whose main part inflates to {@code megabytes} MB of one repeated element. */
-    private static byte[] bomb(String part, int megabytes) throws IOException {
+    static byte[] bomb(String part, int megabytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
