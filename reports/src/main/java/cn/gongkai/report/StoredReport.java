@@ -4,8 +4,10 @@ import cn.gongkai.engine.audit.AgencyResult;
 import cn.gongkai.engine.audit.AuditReport;
 import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.AgencyType;
+import cn.gongkai.engine.fact.DocumentKind;
 import cn.gongkai.engine.fact.Evidence;
 import cn.gongkai.engine.fact.SiteVisit;
+import cn.gongkai.engine.fact.UnreadableAttachment;
 import cn.gongkai.engine.rule.Finding;
 import cn.gongkai.engine.rule.FindingStatus;
 import cn.gongkai.engine.rule.PackItem;
@@ -25,10 +27,10 @@ import java.util.Map;
 
 /**
  * Reads a finished run back from its output folder: {@code findings.json} (agencies, scores, ranks, findings
- * with evidence) and the site visits of {@code facts.json}. These files are the run's published contract and
+ * with evidence) and the site visits and unreadable attachments of {@code facts.json}. These files are the run's published contract and
  * never change after the run, so {@code rescore} and {@code compare} rebuild exactly what the workbook was
- * written from; the pack's items supply what the JSON leaves out (area, basis). Facts themselves are not read
- * back: no report needs them after scoring.
+ * written from; the pack's items supply what the JSON leaves out (area, basis). Documents are not read back:
+ * no report needs them after scoring.
  */
 public final class StoredReport {
 
@@ -51,6 +53,7 @@ public final class StoredReport {
         Path factsFile = outDir.resolve(ReportWriter.FACTS);
         JsonReports.FindingsFile findings;
         Map<String, SiteVisit> visits = new HashMap<>();
+        Map<String, List<Object>> observations = new HashMap<>();
         try {
             findings = MAPPER.readValue(Files.readAllBytes(findingsFile), JsonReports.FindingsFile.class);
             if (Files.exists(factsFile)) {
@@ -60,6 +63,7 @@ public final class StoredReport {
                     if (v != null) {
                         visits.put(a.name(), new SiteVisit(a.url(), v.reachable(), v.pagesFetched(), v.failures(), v.error()));
                     }
+                    observations.put(a.name(), unreadableAttachments(a.observations()));
                 }
             }
         } catch (IOException e) {
@@ -83,7 +87,8 @@ public final class StoredReport {
                         f.explanation()));
             }
             SiteVisit visit = visits.getOrDefault(a.name(), new SiteVisit(a.url(), true, 0, 0, null));
-            agencies.add(new AgencyResult(agency, visit, List.of(), list, a.score(), a.maxScore(), a.rank(), 0));
+            agencies.add(new AgencyResult(agency, visit, List.of(), observations.getOrDefault(a.name(), List.of()), list,
+                    a.score(), a.maxScore(), a.rank(), 0));
         }
         // The tier rank is not in findings.json; it is recomputed the way the audit ranked.
         List<AgencyResult> ranked = cn.gongkai.engine.audit.Audit.ranked(agencies);
@@ -92,10 +97,42 @@ public final class StoredReport {
                 partialShare, items);
     }
 
-    /** The part of {@code facts.json} read back: each agency's site visit. */
+    /**
+     * The attachments the audit could not read, as {@code facts.json} wrote them, so a workbook rebuilt by
+     * {@code rescore} keeps the 证据 sheet's 读取情况 and its rows for files no finding cites. Other observations
+     * are not needed by any report after scoring.
+     */
+    private static List<Object> unreadableAttachments(List<Map<String, Object>> observations) {
+        if (observations == null) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Map<String, Object> o : observations) {
+            if (!UnreadableAttachment.class.getSimpleName().equals(o.get("type"))) {
+                continue;
+            }
+            String url = (String) o.get("url");
+            String fileName = (String) o.get("fileName");
+            Object kind = o.get("kind");
+            Object year = o.get("yearCovered");
+            Evidence source = null;
+            if (o.get("source") instanceof Map<?, ?> e) {
+                Object fetchedAt = e.get("fetchedAt");
+                source = new Evidence((String) e.get("url"), fetchedAt == null ? null : Instant.parse(fetchedAt.toString()),
+                        (String) e.get("warcRecordId"), fileName);
+            }
+            out.add(new UnreadableAttachment(url, fileName, (String) o.get("linkText"),
+                    kind == null ? null : DocumentKind.valueOf(kind.toString()),
+                    year instanceof Number n ? n.intValue() : null, (String) o.get("reason"),
+                    Boolean.TRUE.equals(o.get("truncated")), source));
+        }
+        return out;
+    }
+
+    /** The part of {@code facts.json} read back: each agency's site visit and unreadable attachments. */
     record VisitsFile(List<AgencyVisit> agencies) {
     }
 
-    record AgencyVisit(String name, String url, JsonReports.VisitJson visit) {
+    record AgencyVisit(String name, String url, JsonReports.VisitJson visit, List<Map<String, Object>> observations) {
     }
 }

@@ -85,4 +85,14 @@ class UnreadableAttachmentReportTest {
             assertThat(evidence.getLastRowNum()).as("each file once").isEqualTo(2);
         }
     }
+
+    @Test
+    void aRunReadBackFromItsJsonKeepsItsUnreadableAttachmentsForTheRebuiltWorkbook() throws IOException {
+        AuditReport report = report();
+        new ReportWriter().writeFindingsJson(report, dir.resolve(ReportWriter.FINDINGS));
+        new ReportWriter().writeFactsJson(report, dir.resolve(ReportWriter.FACTS));
+        AuditReport back = StoredReport.read(dir, "t", "s", "1", 0.5, List.of(), null);
+        assertThat(back.agencies().get(0).observations()).as("as the audit had them")
+                .isEqualTo(report.agencies().get(0).observations());
+    }
 }
