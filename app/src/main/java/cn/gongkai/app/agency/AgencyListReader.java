@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -186,6 +187,7 @@ public final class AgencyListReader {
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         List<Agency> agencies = new ArrayList<>();
         List<SkippedRow> skipped = new ArrayList<>();
+        Map<String, AgencyList.Origin> origins = new HashMap<>();
         Set<String> names = new HashSet<>();
         int nameCol = header.get(NAME);
         int urlCol = header.get(URL);
@@ -220,6 +222,7 @@ public final class AgencyListReader {
                 AgencyType type = AgencyType.fromLabel(header.containsKey(TYPE) ? cell(row, header.get(TYPE)) : inferType(name));
                 String tier = header.containsKey(TIER) ? cell(row, header.get(TIER)) : null;
                 agencies.add(new Agency(name, url, type, tier));
+                origins.put(name, new AgencyList.Origin(sheet, line, urlCol + 1));
             }
         }
         if (agencies.isEmpty()) {
@@ -227,7 +230,7 @@ public final class AgencyListReader {
             problems.add("没有可审计的单位 / no usable agency rows");
             throw new AgencyListException(file, problems);
         }
-        return new AgencyList(agencies, skipped);
+        return new AgencyList(agencies, skipped, origins);
     }
 
     /**

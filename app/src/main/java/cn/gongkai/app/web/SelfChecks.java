@@ -174,13 +174,28 @@ public class SelfChecks {
                     "agency list too long: " + agencies.size() + " agencies, at most " + settings.maxAgencies());
         }
         List<String> refused = new ArrayList<>();
+        List<SkippedRow> refusedRows = new ArrayList<>();
+        List<Agency> allowed = new ArrayList<>();
         for (Agency a : agencies) {
-            checkUrl(a.url()).ifPresent(reason -> refused.add(a.name() + " " + a.url() + "：" + reason));
+            Optional<String> reason = checkUrl(a.url());
+            if (reason.isEmpty()) {
+                allowed.add(a);
+                continue;
+            }
+            refused.add(a.name() + " " + a.url() + "：" + reason.get());
+            if (req.list() != null) {
+                String why = reason.get().substring(reason.get().indexOf(" / ") + 3);  // checkUrl gives "中文 / English"
+                refusedRows.add(req.list().skip(a, req.listFile(), "目标地址不允许访问（内网、本机或元数据地址）",
+                        "target address not allowed (private, loopback or metadata address): " + why));
+            }
         }
-        if (!refused.isEmpty()) {
+        // An uploaded list loses only its refused rows, named like the rows the reader skipped, and the rest is
+        // audited; one site typed in, agencies sent as JSON, or a list with nothing left is refused whole.
+        if (!refused.isEmpty() && (req.list() == null || allowed.isEmpty())) {
             throw new WebProblem(HttpStatus.BAD_REQUEST, "目标地址不允许访问（内网、本机或元数据地址）",
                     "target address not allowed (private, loopback or metadata address)", refused);
         }
+        agencies = List.copyOf(allowed);
         AtomicInteger active = activeByClient.computeIfAbsent(client, c -> new AtomicInteger());
         if (active.incrementAndGet() > settings.maxRunsPerClient()) {
             active.decrementAndGet();
@@ -195,7 +210,8 @@ public class SelfChecks {
             Path listFile = outDir.resolve("agencies.csv");
             writeList(listFile, agencies);
             // The clean copy has no bad rows: the upload's skipped rows go with the run (web page, API, audit.log).
-            List<SkippedRow> skipped = req.list() == null ? List.of() : req.list().skipped();
+            List<SkippedRow> skipped = new ArrayList<>(req.list() == null ? List.of() : req.list().skipped());
+            skipped.addAll(refusedRows);
             AgencyList list = AgencyListReader.read(listFile).withSkipped(skipped);
             String target = agencies.size() == 1 ? agencies.get(0).url() : "单位名单（" + agencies.size() + " 个单位）";
             String packRef = packs.ref(pack.id());

@@ -280,6 +280,31 @@ class WebApiTest {
         assertThat(mvc.perform(get("/runs/" + clean)).andReturn().getResponse().getContentAsString()).doesNotContain("已跳过");
     }
 
+    /** A private address in an uploaded list costs only its row, named like any skipped row; the rest is audited. */
+    @Test
+    void aPrivateAddressInAnUploadedListIsSkippedNamingItsRowAndTheOthersAreAudited() throws Exception {
+        String csv = "单位名称,网站地址\n湘江市教育局," + site + "\n湘江市内网办公系统,http://oa.intranet.example/\n";
+        MvcResult started = mvc.perform(multipart("/api/runs")
+                        .file(new MockMultipartFile("agencies", "名单.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("pack", "cn-regulation-2019").param("asOf", "2025-09-30").param("maxPages", "5"))
+                .andExpect(status().isAccepted()).andReturn();
+        String id = json.readTree(started.getResponse().getContentAsString()).path("id").asString();
+        checks.awaitEnd(id, Duration.ofMinutes(2));
+
+        JsonNode status = json.readTree(mvc.perform(get("/api/runs/" + id)).andReturn().getResponse().getContentAsString());
+        assertThat(status.path("state").asString()).isEqualTo("DONE");
+        JsonNode rows = status.path("agencyList").path("skippedRows");
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.path("file").asString()).isEqualTo("名单.csv");
+            assertThat(r.path("cell").asString()).isEqualTo("B3");
+            assertThat(r.path("value").asString()).isEqualTo("http://oa.intranet.example/");
+            assertThat(r.path("zh").asString()).startsWith("目标地址不允许访问");
+            assertThat(r.path("en").asString()).contains("not allowed", "10.0.0.1");
+        });
+        mvc.perform(get("/api/runs/" + id + "/findings")).andExpect(jsonPath("$.agencies.length()").value(1))
+                .andExpect(jsonPath("$.agencies[0].name").value("湘江市教育局"));
+    }
+
     /** A list with no usable row is refused when it is submitted, naming the file and every row at fault. */
     @Test
     void anUploadedListWithNoUsableRowIsRefusedNamingTheFileAndEachRow() throws Exception {
