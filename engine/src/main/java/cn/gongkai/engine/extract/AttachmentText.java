@@ -24,7 +24,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * with POI's Word extractors. Output is capped at {@link #MAX_CHARS} (and PDFs at {@link #MAX_PDF_PAGES}), and
  * says when it was cut. POI's {@code ZipSecureFile} defaults (minimum inflate ratio, maximum entry size) guard
  * OOXML zips against zip bombs; a DOCX/XLSX whose XML is too large for POI's usermodel is read as a stream by
- * {@link LargeOoxml}. Throws on unreadable input; the caller decides what that means.
+ * {@link LargeOoxml}, and an XLS over 2 MB with POI's HSSF event API by {@link LargeXls}. Throws on unreadable
+ * input; the caller decides what that means.
  */
 final class AttachmentText {
 
@@ -130,6 +131,17 @@ final class AttachmentText {
     }
 
     static Text excel(byte[] body) throws IOException {
+        if (!isZip(body) && LargeXls.tooLargeForUsermodel(body)) {
+            Text streamed = LargeXls.read(body);
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        return usermodelExcel(body);
+    }
+
+    /** XLS or XLSX through POI's usermodel: every cell as {@link DataFormatter} shows it, formulas as written. */
+    static Text usermodelExcel(byte[] body) throws IOException {
         DataFormatter fmt = new DataFormatter();
         StringBuilder out = new StringBuilder();
         try (InputStream in = new ByteArrayInputStream(body); Workbook wb = WorkbookFactory.create(in)) {
