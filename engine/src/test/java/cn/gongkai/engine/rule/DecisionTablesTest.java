@@ -118,13 +118,28 @@ class DecisionTablesTest {
         assertThat(down).extracting(Finding::status).containsExactly(FindingStatus.VIOLATION, FindingStatus.NEEDS_REVIEW);
     }
 
-    @Test
-    void aCsvTableWorksLikeAWorkbook() throws IOException {
+    private static byte[] csv(String[][] rows) {
         StringBuilder csv = new StringBuilder();
-        for (String[] row : goodTable()) {
+        for (String[] row : rows) {
             csv.append(String.join(",", Arrays.stream(row).map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList())).append('\n');
         }
-        Path folder = pack("csv", "表.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBrokenCsvTableIsReportedNamingTheFileAndTheRow() throws IOException {
+        List<String> badCode = RulePacks.validate(pack("csv-bad-code", "表.csv",
+                        csv(with(goodTable(), 8, 5, "ctx.record(drools.getRule(), FindingStatus.$param, explanation"))))
+                .stream().map(PackProblem::toString).toList();
+        assertThat(badCode).isNotEmpty().allSatisfy(p -> assertThat(p).contains("表.csv").containsPattern("决策表第 1[0-2] 行"));
+        List<String> noTable = RulePacks.validate(pack("csv-no-table", "表.csv", csv(new String[][]{{"条目", "分值"}, {"T-1", "10"}})))
+                .stream().map(PackProblem::toString).toList();
+        assertThat(noTable).isNotEmpty().allSatisfy(p -> assertThat(p).contains("表.csv"));
+    }
+
+    @Test
+    void aCsvTableWorksLikeAWorkbook() throws IOException {
+        Path folder = pack("csv", "表.csv", csv(goodTable()));
         assertThat(RulePacks.validate(folder)).isEmpty();
         assertThat(new RuleEvaluator(RulePacks.load(folder)).evaluate(site(true, 0), LocalDate.of(2025, 9, 30)))
                 .extracting(Finding::status).containsExactly(FindingStatus.MET, FindingStatus.MET);
