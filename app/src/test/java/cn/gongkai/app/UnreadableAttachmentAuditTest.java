@@ -112,6 +112,20 @@ class UnreadableAttachmentAuditTest {
             assertThat(rs.getString(1)).isEqualTo("NEEDS_REVIEW");
             assertThat(rs.getString(2)).contains(pdf);
         }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("gongkai")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT agency, url, link_text, kind, year_covered, reason, truncated, warc_record_id"
+                             + " FROM unreadable_attachment WHERE url = '" + pdf + "'")) {
+            assertThat(rs.next()).as("the broken PDF is stored as an unreadable attachment").isTrue();
+            assertThat(rs.getString("agency")).isEqualTo(AGENCY);
+            assertThat(rs.getString("link_text")).isEqualTo("2024年部门决算");
+            assertThat(rs.getString("kind")).isEqualTo("DEPARTMENT_FINAL_ACCOUNTS");
+            assertThat(rs.getInt("year_covered")).isEqualTo(2024);
+            assertThat(rs.getString("reason")).startsWith("文件已损坏或格式无法识别 / corrupt");
+            assertThat(rs.getBoolean("truncated")).isFalse();
+            assertThat(rs.getString("warc_record_id")).startsWith("<urn:uuid:");
+        }
     }
 
     private static JsonNode finding(JsonNode findings, String rule) {

@@ -2,6 +2,7 @@ package cn.gongkai.app.run;
 
 import cn.gongkai.app.agency.SkippedRow;
 import cn.gongkai.crawl.FetchFailure;
+import cn.gongkai.engine.fact.UnreadableAttachment;
 import cn.gongkai.crawl.FetchedPage;
 import cn.gongkai.crawl.SiteCrawl;
 import cn.gongkai.engine.audit.AgencyResult;
@@ -104,7 +105,7 @@ public class RunStore {
      */
     void clearSites(String runId) {
         tx.executeWithoutResult(s -> {
-            for (String table : List.of("page", "fetch_failure", "fact", "finding", "run_agency")) {
+            for (String table : List.of("page", "fetch_failure", "fact", "unreadable_attachment", "finding", "run_agency")) {
                 jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
             }
             jdbc.sql("UPDATE run SET status = 'RUNNING', finished_at = NULL, error = NULL WHERE id = ?")
@@ -163,6 +164,15 @@ public class RunStore {
                             d.hasSanGong(), d.warcRecordId())
                     .update();
         }
+        for (Object o : r.observations()) {
+            if (o instanceof UnreadableAttachment u) {
+                jdbc.sql("INSERT INTO unreadable_attachment (run_id, agency, url, file_name, link_text, kind, year_covered, reason, truncated, warc_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(runId, a.name(), clip(u.url(), 2000), clip(u.fileName(), 1000), clip(u.linkText(), 2000),
+                                u.kind() == null ? null : u.kind().name(), u.yearCovered(), clip(u.reason(), 4000),
+                                u.truncated(), u.source() == null ? null : u.source().warcRecordId())
+                        .update();
+            }
+        }
         for (Finding f : r.findings()) {
             jdbc.sql("INSERT INTO finding (run_id, agency, rule_id, item, status, points, awarded, explanation, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(runId, a.name(), f.rule(), f.item(), f.status().name(), f.points(), f.awarded(),
@@ -212,8 +222,8 @@ public class RunStore {
         })));
         // The 证据 sheet lists unreadable attachments no finding cites too.
         report.agencies().forEach(a -> a.observations().stream()
-                .filter(cn.gongkai.engine.fact.UnreadableAttachment.class::isInstance)
-                .map(o -> ((cn.gongkai.engine.fact.UnreadableAttachment) o).source())
+                .filter(UnreadableAttachment.class::isInstance)
+                .map(o -> ((UnreadableAttachment) o).source())
                 .filter(e -> e != null && e.warcRecordId() != null)
                 .forEach(e -> wanted.add(e.warcRecordId())));
         Map<String, EvidencePage> pages = new HashMap<>();
@@ -303,7 +313,7 @@ public class RunStore {
 
     /** Counts rows of a run in one table; used by tests and the runs listing. */
     public int count(String table, String runId) {
-        if (!List.of("page", "fetch_failure", "fact", "finding", "run_agency", "review").contains(table)) {
+        if (!List.of("page", "fetch_failure", "fact", "unreadable_attachment", "finding", "run_agency", "review").contains(table)) {
             throw new IllegalArgumentException(table);
         }
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?").param(runId).query(Integer.class).single();
