@@ -40,6 +40,8 @@ public final class RuleEvaluator {
 
     private final RulePack pack;
     private final KieBase kieBase;
+    /** Whether the DRL declares the {@code ctx} global (a pack of manual items only, a fresh draft, has no DRL). */
+    private final boolean hasCtx;
     private final Waivers waivers;
 
     public RuleEvaluator(RulePack pack) {
@@ -50,6 +52,8 @@ public final class RuleEvaluator {
     public RuleEvaluator(RulePack pack, Waivers waivers) {
         this.pack = pack;
         this.kieBase = compile(pack);
+        this.hasCtx = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("ctx")));
         this.waivers = waivers;
     }
 
@@ -189,9 +193,6 @@ public final class RuleEvaluator {
         PackContext ctx = new PackContext(pack.id(), asOf, pack.parameters(), pack.calendar());
         KieSession session = kieBase.newKieSession();
         try {
-            // A pack of manual items only (a fresh draft) has no DRL and so no global to set.
-            boolean hasCtx = kieBase.getKiePackages().stream()
-                    .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("ctx")));
             if (hasCtx) {
                 session.setGlobal("ctx", ctx);
             }
