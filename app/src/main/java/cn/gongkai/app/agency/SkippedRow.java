@@ -1,5 +1,7 @@
 package cn.gongkai.app.agency;
 
+import org.apache.poi.ss.util.CellReference;
+
 /**
  * One row of an agency list that was not audited, and why: where it is (sheet, row, column; {@code cell} in A1
  * form), the value of the cell at fault as the file had it, and the reason in Chinese and English. Valid rows are
@@ -45,11 +47,8 @@ public record SkippedRow(String file, String sheet, int row, int column, String 
         return whereZh() + " / " + whereEn() + "：" + zh + " / " + en;
     }
 
+    /** POI's column letters; none for column 0 (a row whose column is not known). */
     private static String columnLetters(int column) {
-        StringBuilder s = new StringBuilder();
-        for (int c = column; c > 0; c = (c - 1) / 26) {
-            s.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return s.toString();
+        return column < 1 ? "" : CellReference.convertNumToColString(column - 1);
     }
 }

@@ -123,11 +123,16 @@ final class AttachmentText {
         }
     }
 
-    /** Stops a parse once the text cap is reached. */
-    private static final class Full extends RuntimeException {
+    /** Thrown by the readers here and in {@link LargeOoxml} and {@link LargeXls} to stop a parse at the text cap. */
+    static final class Full extends RuntimeException {
         Full() {
             super(null, null, false, false);
         }
+    }
+
+    /** What a reader stopped by {@link Full} had written, cut to the cap and marked as cut. */
+    static Text cut(CharSequence out) {
+        return new Text(out.subSequence(0, Math.min(out.length(), MAX_CHARS)).toString(), true);
     }
 
     static Text excel(byte[] body) throws IOException {

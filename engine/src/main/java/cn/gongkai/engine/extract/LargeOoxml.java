@@ -113,20 +113,13 @@ final class LargeOoxml {
         }
     }
 
-    /** Thrown by the readers below once the text has reached the cap: stops the parse. */
-    private static final class Full extends RuntimeException {
-        Full() {
-            super(null, null, false, false);
-        }
-    }
-
     private static AttachmentText.Text word(PackagePart main) throws IOException, SAXException,
             ParserConfigurationException {
         StringBuilder out = new StringBuilder();
         try (InputStream in = main.getInputStream()) {
             parse(in, new WordText(out));
-        } catch (Full full) {
-            return new AttachmentText.Text(out.substring(0, Math.min(out.length(), AttachmentText.MAX_CHARS)), true);
+        } catch (AttachmentText.Full full) {
+            return AttachmentText.cut(out);
         }
         return new AttachmentText.Text(out.toString(), false);
     }
@@ -139,7 +132,7 @@ final class LargeOoxml {
         for (PackagePart p : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
             try (InputStream in = p.getInputStream()) {
                 strings.readFrom(in);
-            } catch (Full full) {
+            } catch (AttachmentText.Full full) {
                 strings.cut = true;
             }
         }
@@ -152,8 +145,8 @@ final class LargeOoxml {
                     parse(in, new XSSFSheetXMLHandler(styles, strings, new Rows(out), new DataFormatter(), false));
                 }
             }
-        } catch (Full full) {
-            return new AttachmentText.Text(out.substring(0, Math.min(out.length(), AttachmentText.MAX_CHARS)), true);
+        } catch (AttachmentText.Full full) {
+            return AttachmentText.cut(out);
         }
         return new AttachmentText.Text(out.toString(), strings.cut);
     }
@@ -206,7 +199,7 @@ final class LargeOoxml {
         public void characters(char[] ch, int start, int length) throws SAXException {
             chars += length;
             if (chars > AttachmentText.MAX_CHARS) {
-                throw new Full();
+                throw new AttachmentText.Full();
             }
             super.characters(ch, start, length);
         }
@@ -246,7 +239,7 @@ final class LargeOoxml {
                 out.append(line).append('\n');
             }
             if (out.length() > AttachmentText.MAX_CHARS) {
-                throw new Full();
+                throw new AttachmentText.Full();
             }
         }
 
@@ -261,7 +254,7 @@ final class LargeOoxml {
             }
             if (line.length() > AttachmentText.MAX_CHARS) {
                 out.append(line);
-                throw new Full();
+                throw new AttachmentText.Full();
             }
         }
     }
@@ -318,7 +311,7 @@ final class LargeOoxml {
 
         private void full() {
             if (out.length() > AttachmentText.MAX_CHARS) {
-                throw new Full();
+                throw new AttachmentText.Full();
             }
         }
     }

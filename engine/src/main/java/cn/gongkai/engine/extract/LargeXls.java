@@ -79,8 +79,8 @@ final class LargeXls {
                 return null;
             }
             new HSSFEventFactory().processWorkbookEvents(request, fs);
-        } catch (Full full) {
-            return new AttachmentText.Text(cells.out.substring(0, AttachmentText.MAX_CHARS), true);
+        } catch (AttachmentText.Full full) {
+            return AttachmentText.cut(cells.out);
         }
         cells.endRow();
         return new AttachmentText.Text(cells.out.toString(), false);
@@ -92,13 +92,6 @@ final class LargeXls {
             return true;
         } catch (RuntimeException notBiff8) {
             return false;
-        }
-    }
-
-    /** Thrown once the text has reached the cap: stops the parse. */
-    private static final class Full extends RuntimeException {
-        Full() {
-            super(null, null, false, false);
         }
     }
 
@@ -215,7 +208,7 @@ final class LargeXls {
 
         private void full() {
             if (out.length() > AttachmentText.MAX_CHARS) {
-                throw new Full();
+                throw new AttachmentText.Full();
             }
         }
     }
