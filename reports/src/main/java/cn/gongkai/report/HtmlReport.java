@@ -11,9 +11,7 @@ import org.jsoup.nodes.Entities;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -39,15 +37,7 @@ final class HtmlReport {
     }
 
     static void write(Render render, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path partial = dir.resolve(file.getFileName() + ".part");
-        try {
-            Files.writeString(partial, html(render), StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(file, out -> out.write(html(render).getBytes(StandardCharsets.UTF_8)));
     }
 
     static String html(Render render) {

@@ -13,10 +13,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.temporal.Temporal;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
@@ -84,23 +81,9 @@ final class JsonReports {
                 report.agencies().stream().map(JsonReports::agencyFacts).toList());
     }
 
-    /**
-     * Writes the file complete or not at all (beside the target, then moved into place), like the workbook: an
-     * audit killed while writing must not leave a truncated {@code findings.json} that readers would take for
-     * the run's result.
-     */
+    /** Writes the file complete or not at all ({@link AtomicFile}), like the workbook. */
     static void write(Object document, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path partial = dir.resolve(file.getFileName() + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                MAPPER.writeValue(out, document);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(file, out -> MAPPER.writeValue(out, document));
     }
 
     private static AgencyFindings agencyFindings(AgencyResult a) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -29,19 +28,12 @@ final class WorkbookWriter {
      * the same file ({@code audit --resume}) replaces; nothing is left behind in the system temp folder.
      */
     static void write(AuditReport report, ReportContext context, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path partial = dir.resolve(file.getFileName() + ".part");
-        Path scratch = dir.resolve(file.getFileName() + ".tmp");
+        Path scratch = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
         deleteTree(scratch);
         try {
             Files.createDirectories(scratch);
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                write(report, context, out, scratch);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file, out -> write(report, context, out, scratch));
         } finally {
-            Files.deleteIfExists(partial);
             deleteTree(scratch);
         }
     }
