@@ -11,6 +11,6 @@ mvn -B -q -o -pl bench -am package dependency:build-classpath -DskipTests \
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 # One fork; each benchmark class sets its iterations (2 × 2 s warm-up, 3 × 2 s measured; single shots: none
 # and 2–3):
-# about 3 minutes on 2 cores. Real pages are read from ../shared/real-pages (-Dgongkai.realPages=DIR to move).
-exec java -Dgongkai.realPages="${GONGKAI_REAL_PAGES:-$root/../shared/real-pages}" -cp "$cp" org.openjdk.jmh.Main \
+# about 3 minutes on 2 cores. Real pages are read from engine/src/test/resources/real-pages (-Dgongkai.realPages=DIR to move).
+exec java -Dgongkai.realPages="${GONGKAI_REAL_PAGES:-$root/engine/src/test/resources/real-pages}" -cp "$cp" org.openjdk.jmh.Main \
     -f 1 -rf json -rff out/bench/jmh.json "$@"

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * What the stage benchmarks work on, made the way an audit makes it: pages crawled from the fixture sites and a
- * site farm over loopback (no delay), the real pages of {@code shared/real-pages}, and the audit results
+ * site farm over loopback (no delay), the real pages of {@code engine/src/test/resources/real-pages}, and the audit results
  * (facts, findings) of fixture and farm agencies.
  */
 final class BenchData {
@@ -63,9 +63,9 @@ final class BenchData {
         }
     }
 
-    /** The saved real government pages (HTML) beside the repository: {@code -Dgongkai.realPages=DIR}. */
+    /** The saved real government pages (HTML) of the engine's tests: {@code -Dgongkai.realPages=DIR}. */
     static List<PageSource> realPages() {
-        Path dir = Path.of(System.getProperty("gongkai.realPages", "../shared/real-pages"));
+        Path dir = Path.of(System.getProperty("gongkai.realPages", "../engine/src/test/resources/real-pages"));
         try (Stream<Path> files = Files.list(dir)) {
             List<PageSource> out = new ArrayList<>();
             for (Path f : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {

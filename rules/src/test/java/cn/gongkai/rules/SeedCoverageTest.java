@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedCoverageTest {
 
-    private static final Path SEEDS = Path.of("../../shared/seeds");
+    private static final Path SEEDS = Path.of("../engine/src/test/resources/seeds");
 
     private static List<PackDraft.Item> draft(String file) throws IOException {
         return PackDraft.draft(file, Files.readAllBytes(SEEDS.resolve(file)));

@@ -69,7 +69,7 @@ class PublicationDateTest {
     @Test
     void plainTextWithoutHeaderTakesTheLineAboveTheBylineAsTitle() throws Exception {
         java.nio.file.Path seed = java.nio.file.Path.of(System.getProperty("user.dir"))
-                .resolve("../../shared/seeds/003_b384f68c13deff26.txt");
+                .resolve("src/test/resources/seeds/003_b384f68c13deff26.txt");
         ExtractedPage page = Pages.extract(new PageSource("https://www.zp.gov.cn/zwgk/003.txt", "text/plain",
                 java.nio.file.Files.readAllBytes(seed), null, null));
         assertThat(page.title()).isEqualTo("漳平市2014年政府信息公开工作要点落实情况报告");

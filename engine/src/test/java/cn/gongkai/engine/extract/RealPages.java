@@ -11,7 +11,7 @@ import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The labelled real pages of {@code shared/real-pages/} and their hand-read facts ({@code extract/real-pages.yaml}). */
+/** The labelled real pages of {@code src/test/resources/real-pages/} and their hand-read facts ({@code extract/real-pages.yaml}). */
 final class RealPages {
 
     /** One page's labels; {@code kinds} holds {@code kind} and, for the four document kinds, {@code year}. */
@@ -19,7 +19,7 @@ final class RealPages {
                  List<String> issuers, List<Map<String, Object>> kinds) {
     }
 
-    static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("../../shared/real-pages").normalize();
+    static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("src/test/resources/real-pages").normalize();
 
     private RealPages() {
     }

@@ -34,7 +34,7 @@ class TextNormalizerTest {
 
     @Test
     void seedWithTraditionalAndMojibakeReadsAsSimplified() throws Exception {
-        Path seed = Path.of(System.getProperty("user.dir")).resolve("../../shared/seeds/001_bfc9ebbdd4e349a6.txt");
+        Path seed = Path.of(System.getProperty("user.dir")).resolve("src/test/resources/seeds/001_bfc9ebbdd4e349a6.txt");
         String normalized = TextNormalizer.normalize(Files.readString(seed));
         assertThat(normalized).contains("常公开办发〔2020〕2号", "各区县市人民政府", "印发了《湖南省2020年政务公开工作要点》")
                 .doesNotContain("(fā)", "(qū)", "發");

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PackDraftTest {
 
-    private static final Path SEEDS = Path.of("../../shared/seeds");
+    private static final Path SEEDS = Path.of("src/test/resources/seeds");
     private static final String HUNAN = "001_bfc9ebbdd4e349a6.txt";
     private static final String JILIN = "002_aa302197ddb9a384.txt";
     private static final List<String> NINETEEN = List.of("(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)",
