@@ -60,7 +60,15 @@ final class JsonReports {
 
     record FactJson(String kind, String title, String url, String fetchedAt, String warcRecordId,
                     Integer yearCovered, String publishedOn, String writtenOn, List<String> guideFields,
-                    boolean hasSanGong, DetailsJson details) {
+                    boolean hasSanGong, DetailsJson details, IssuerJson issuer, AttributionJson attribution) {
+    }
+
+    /** The issuing unit as the page names it and where ({@code METADATA}, {@code SIGNATURE} …); null when none. */
+    record IssuerJson(String name, String source) {
+    }
+
+    /** Present only when the document's unit is uncertain: {@code {status: "UNCERTAIN", reason}}. */
+    record AttributionJson(String status, String reason) {
     }
 
     /** The metadata block beyond dates; {@code null} when the page shows none of it. */
@@ -114,7 +122,10 @@ final class JsonReports {
         List<String> fields = d.guideFields().stream().sorted().map(GuideField::name).toList();
         return new FactJson(d.kind() == null ? null : d.kind().name(), d.title(), d.url(), iso(d.fetchedAt()),
                 d.warcRecordId(), d.yearCovered(), iso(d.publishedOn()), iso(d.writtenOn()), fields,
-                d.hasSanGong(), details(d.details()));
+                d.hasSanGong(), details(d.details()),
+                d.issuer().known() ? new IssuerJson(d.issuer().name(), d.issuer().source().name()) : null,
+                d.attribution().own() ? null
+                        : new AttributionJson(d.attribution().status().name(), d.attribution().reason()));
     }
 
     private static DetailsJson details(DocumentDetails d) {

@@ -78,7 +78,7 @@ class JsonReportsTest {
 
         JsonNode fact = agency.get("facts").get(0);
         assertThat(names(fact)).containsExactly("kind", "title", "url", "fetchedAt", "warcRecordId", "yearCovered",
-                "publishedOn", "writtenOn", "guideFields", "hasSanGong", "details");
+                "publishedOn", "writtenOn", "guideFields", "hasSanGong", "details", "issuer", "attribution");
         assertThat(fact.get("kind").asString()).isEqualTo("DISCLOSURE_GUIDE");
         assertThat(fact.get("publishedOn").asString()).isEqualTo("2025-01-10");
         assertThat(fact.get("writtenOn").asString()).isEqualTo("2025-01-08");
