@@ -30,17 +30,26 @@ public class GongkaiApplication implements CommandLineRunner, ExitCodeGenerator 
     }
 
     /**
-     * {@code gongkai serve [--port N] [--fixtures]}: the same context as a servlet web application that keeps running. Every
+     * {@code gongkai serve [--port N] [--address A] [--fixtures]}: the same context as a servlet web application that keeps running. Every
      * other command starts without a web server (application.properties: web-application-type=none); system
      * properties outrank that file.
      */
     static void serve(String[] args) {
+        if (asksForHelp(args)) {
+            // Help and version need no server: picocli prints them and the process ends (no port is bound).
+            CommandLine serve = new CommandLine(new cn.gongkai.app.cli.ServeCommand()).setCommandName("gongkai serve");
+            serve.setOut(new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.exit(serve.execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         System.setProperty("spring.main.web-application-type", "servlet");
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                System.setProperty("server.port", args[i + 1]);
-            } else if (args[i].startsWith("--port=")) {
-                System.setProperty("server.port", args[i].substring("--port=".length()));
+            for (String[] option : SERVE_PROPERTIES) {
+                if (args[i].equals(option[0]) && i + 1 < args.length) {
+                    System.setProperty(option[1], args[i + 1]);
+                } else if (args[i].startsWith(option[0] + "=")) {
+                    System.setProperty(option[1], args[i].substring(option[0].length() + 1));
+                }
             }
         }
         if (java.util.Arrays.asList(args).contains("--fixtures")) {
@@ -54,6 +63,21 @@ public class GongkaiApplication implements CommandLineRunner, ExitCodeGenerator 
             Runtime.getRuntime().addShutdownHook(new Thread(fixtures::close));
         }
         SpringApplication.run(GongkaiApplication.class, args);
+    }
+
+    /** Options of {@code serve} that are Spring settings, needed before the context (and its server) starts. */
+    private static final String[][] SERVE_PROPERTIES = {{"--port", "server.port"}, {"--address", "server.address"}};
+
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+            if (a.equals("--")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param allowPrivateTargets   crawl any address, private and metadata included (an operator's explicit choice)
  * @param allowLoopbackTargets  crawl 127.0.0.0/8 and ::1 (the demo fixtures and tests)
+ * @param allowAnonymousRemote  listen on a non-loopback address although accounts are off (refused otherwise:
+ *                              {@link RemoteAccess})
  * @param defaultPageBudget     page budget offered on the form
  * @param maxPageBudget         the ceiling a request may ask for
  * @param maxAgencies           agencies in one uploaded list
@@ -20,7 +22,8 @@ import java.util.Map;
  * @param accounts              optional login
  */
 @ConfigurationProperties("gongkai.web")
-public record WebSettings(boolean allowPrivateTargets, boolean allowLoopbackTargets, Integer defaultPageBudget,
+public record WebSettings(boolean allowPrivateTargets, boolean allowLoopbackTargets, boolean allowAnonymousRemote,
+                          Integer defaultPageBudget,
                           Integer maxPageBudget, Integer maxAgencies, Long maxUploadBytes, Integer maxRunsPerClient,
                           Integer parallelSites, Integer delayMs, Accounts accounts) {
 
