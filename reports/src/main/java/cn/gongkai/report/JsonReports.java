@@ -37,8 +37,8 @@ final class JsonReports {
     record FindingsFile(String pack, String asOf, String runId, List<AgencyFindings> agencies) {
     }
 
-    record AgencyFindings(String name, String url, String tier, String type, double score, double maxScore,
-                          int rank, boolean vetoed, List<FindingJson> findings) {
+    record AgencyFindings(String name, String url, List<String> disclosureUrls, String tier, String type, double score,
+                          double maxScore, int rank, boolean vetoed, List<FindingJson> findings) {
     }
 
     record FindingJson(String rule, String item, String title, String status, double points, double awarded,
@@ -95,7 +95,7 @@ final class JsonReports {
     }
 
     private static AgencyFindings agencyFindings(AgencyResult a) {
-        return new AgencyFindings(a.agency().name(), a.agency().url(), a.agency().tier(),
+        return new AgencyFindings(a.agency().name(), a.agency().url(), a.agency().disclosureUrls(), a.agency().tier(),
                 a.agency().type() == null ? null : a.agency().type().name(), a.score(), a.maxScore(), a.rank(),
                 a.vetoed(), a.findings().stream().map(JsonReports::finding).toList());
     }

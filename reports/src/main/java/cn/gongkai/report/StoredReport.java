@@ -75,7 +75,8 @@ public final class StoredReport {
         items.forEach(i -> byId.put(i.id(), i));
         List<AgencyResult> agencies = new ArrayList<>();
         for (JsonReports.AgencyFindings a : findings.agencies()) {
-            Agency agency = new Agency(a.name(), a.url(), a.type() == null ? AgencyType.DEPARTMENT : AgencyType.valueOf(a.type()), a.tier());
+            Agency agency = new Agency(a.name(), a.url(), a.type() == null ? AgencyType.DEPARTMENT : AgencyType.valueOf(a.type()),
+                    a.tier(), a.disclosureUrls());
             List<Finding> list = new ArrayList<>();
             for (JsonReports.FindingJson f : a.findings()) {
                 PackItem item = byId.get(f.rule());

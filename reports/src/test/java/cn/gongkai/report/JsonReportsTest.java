@@ -46,7 +46,7 @@ class JsonReportsTest {
         assertThat(findings.get("agencies")).hasSize(3);
 
         JsonNode agency = findings.get("agencies").get(0);
-        assertThat(names(agency)).containsExactly("name", "url", "tier", "type", "score", "maxScore", "rank",
+        assertThat(names(agency)).containsExactly("name", "url", "disclosureUrls", "tier", "type", "score", "maxScore", "rank",
                 "vetoed", "findings");
         assertThat(agency.get("type").asString()).isEqualTo("DEPARTMENT");
         assertThat(agency.get("score").asDouble()).isEqualTo(72.5);

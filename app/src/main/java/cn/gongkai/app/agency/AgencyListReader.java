@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -41,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the agency list an assessor prepares: CSV (UTF-8, with or without BOM, or GBK as Excel saves it) or
- * XLSX/XLS, with at least the columns 单位名称 and 网站地址; 单位类型 and 层级 are optional.
+ * XLSX/XLS, with at least the columns 单位名称 and 网站地址; 单位类型, 层级 and 信息公开地址 (one or more addresses separated
+ * by 、 or a line break) are optional. Addresses written without a scheme get {@code http://}.
  */
 public final class AgencyListReader {
 
@@ -49,6 +49,7 @@ public final class AgencyListReader {
     static final String URL = "网站地址";
     static final String TYPE = "单位类型";
     static final String TIER = "层级";
+    static final String DISCLOSURE = "信息公开地址";
 
     private AgencyListReader() {
     }
@@ -200,9 +201,13 @@ public final class AgencyListReader {
             String name = cell(row, nameCol);
             String url = cell(row, urlCol);
             String target = r < links.size() ? cell(links.get(r), urlCol) : "";
-            if (!isHttpUrl(url) && isHttpUrl(target)) {
-                url = target;   // the cell shows a label (or a formula) and links to the site
+            url = Addresses.withScheme(url);
+            if (!isHttpUrl(url) && isHttpUrl(Addresses.withScheme(target))) {
+                url = Addresses.withScheme(target);   // the cell shows a label (or a formula) and links to the site
             }
+            Integer disclosureCol = header.get(DISCLOSURE);
+            List<String> disclosure = disclosureCol == null ? List.of() : disclosureUrls(row, links, r, disclosureCol);
+            String badDisclosure = disclosure.stream().filter(u -> !isHttpUrl(u)).findFirst().orElse(null);
             if (name.isEmpty() && url.isEmpty() && r == headerRow + 1) {
                 continue;   // the lower half of header cells merged over two rows, with sub-labels beside them
             }
@@ -215,13 +220,18 @@ public final class AgencyListReader {
             } else if (!isHttpUrl(url)) {
                 skipped.add(new SkippedRow(fileName, sheet, line, urlCol + 1, url,
                         "网站地址不是有效的 http(s) 地址“" + url + "”", "not an http(s) URL: " + url));
+            } else if (badDisclosure != null) {
+                skipped.add(new SkippedRow(fileName, sheet, line, disclosureCol + 1, cell(row, disclosureCol),
+                        "信息公开地址不是有效的 http(s) 地址“" + badDisclosure + "”（多个地址请用“、”或换行分隔）",
+                        "信息公开地址 holds something that is not an http(s) URL: " + badDisclosure
+                                + " (separate several addresses with 、 or a line break)"));
             } else if (!names.add(name)) {
                 skipped.add(new SkippedRow(fileName, sheet, line, nameCol + 1, name,
                         "单位重复“" + name + "”，已按首次出现的行测评", "duplicate agency " + name + ", the first row is used"));
             } else {
                 AgencyType type = AgencyType.fromLabel(header.containsKey(TYPE) ? cell(row, header.get(TYPE)) : inferType(name));
                 String tier = header.containsKey(TIER) ? cell(row, header.get(TIER)) : null;
-                agencies.add(new Agency(name, url, type, tier));
+                agencies.add(new Agency(name, url, type, tier, disclosure));
                 origins.put(name, new AgencyList.Origin(sheet, line, urlCol + 1));
             }
         }
@@ -231,6 +241,22 @@ public final class AgencyListReader {
             throw new AgencyListException(file, problems);
         }
         return new AgencyList(agencies, skipped, origins);
+    }
+
+    /**
+     * The 信息公开地址 of a row: the addresses written in the cell, or, when the cell shows a label that is no address,
+     * the address its hyperlink points to.
+     */
+    private static List<String> disclosureUrls(List<String> row, List<List<String>> links, int r, int col) {
+        List<String> written = Addresses.split(cell(row, col));
+        String target = r < links.size() ? cell(links.get(r), col) : "";
+        if (!target.isEmpty() && (written.isEmpty() || written.stream().noneMatch(AgencyListReader::isHttpUrl))) {
+            List<String> linked = Addresses.split(target);
+            if (!linked.isEmpty() && linked.stream().allMatch(AgencyListReader::isHttpUrl)) {
+                return linked;
+            }
+        }
+        return written;
     }
 
     /**
@@ -265,12 +291,6 @@ public final class AgencyListReader {
     }
 
     static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
+        return Addresses.isHttpUrl(text);
     }
 }

@@ -5,7 +5,9 @@ import cn.gongkai.engine.fact.Agency;
 import cn.gongkai.engine.fact.AgencyType;
 import cn.gongkai.engine.rule.PackProblem;
 import cn.gongkai.engine.rule.RulePack;
+import cn.gongkai.app.agency.Addresses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,8 +42,18 @@ import java.util.Map;
 @Tag(name = "gongkai", description = "政务公开自查 / self-check API")
 class ApiController {
 
-    /** One agency of a list given in the request. */
-    record AgencyRef(String name, String url, String type, String tier) {
+    /**
+     * One agency of a list given in the request: {@code url} is its 网站地址 (portal home page or its column on a shared
+     * platform), {@code disclosureUrls} its 信息公开地址 when they differ; addresses without a scheme get {@code http://}.
+     */
+    record AgencyRef(
+            @Schema(description = "单位名称 / agency name", example = "湘江市青山县教育局") String name,
+            @Schema(description = "网站地址：门户首页或集约化平台上的本单位栏目 / home page or the agency's column on a shared platform",
+                    example = "http://xxgk.qingshan.gov.cn/xxgk/jyj/") String url,
+            @Schema(description = "单位类型：政府 或 部门 / GOVERNMENT or DEPARTMENT", example = "部门") String type,
+            @Schema(description = "层级（排名分组）/ ranking tier", example = "部门") String tier,
+            @Schema(description = "信息公开地址（可多个）/ the agency's 政府信息公开 entries where they differ from url",
+                    example = "[\"http://xxgk.qingshan.gov.cn/xxgk/jyj/zfxxgkzn/\"]") List<String> disclosureUrls) {
     }
 
     /** {@code url} (one site) or {@code agencies}; {@code asOf} defaults to today, {@code maxPages} to the server's. */
@@ -109,7 +121,10 @@ class ApiController {
                     "every agency in the list needs a name and a url");
         }
         AgencyType type = a.type() == null || a.type().isBlank() ? AgencyType.DEPARTMENT : AgencyType.fromLabel(a.type());
-        return new Agency(a.name().strip(), a.url().strip(), type == null ? AgencyType.DEPARTMENT : type, a.tier());
+        List<String> disclosure = a.disclosureUrls() == null ? List.of() : a.disclosureUrls().stream()
+                .filter(u -> u != null && !u.isBlank()).map(Addresses::withScheme).toList();
+        return new Agency(a.name().strip(), Addresses.withScheme(a.url()), type == null ? AgencyType.DEPARTMENT : type,
+                a.tier(), disclosure);
     }
 
     @Operation(summary = "测评状态与进度 / run status and progress")

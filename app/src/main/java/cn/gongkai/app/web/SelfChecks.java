@@ -177,7 +177,8 @@ public class SelfChecks {
         List<SkippedRow> refusedRows = new ArrayList<>();
         List<Agency> allowed = new ArrayList<>();
         for (Agency a : agencies) {
-            Optional<String> reason = checkUrl(a.url());
+            Optional<String> reason = a.entryUrls().stream().map(u -> checkUrl(u).map(r -> u.equals(a.url()) ? r
+                    : "信息公开地址 " + u + "：" + r)).flatMap(Optional::stream).findFirst();
             if (reason.isEmpty()) {
                 allowed.add(a);
                 continue;
@@ -397,9 +398,10 @@ public class SelfChecks {
     private static void writeList(Path file, List<Agency> agencies) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            csv.printRecord("单位名称", "网站地址", "单位类型", "层级");
+            csv.printRecord("单位名称", "网站地址", "单位类型", "层级", "信息公开地址");
             for (Agency a : agencies) {
-                csv.printRecord(a.name(), a.url(), a.type() == null ? "" : a.type().label(), a.tier());
+                csv.printRecord(a.name(), a.url(), a.type() == null ? "" : a.type().label(), a.tier(),
+                        String.join("\n", a.disclosureUrls()));
             }
         }
     }

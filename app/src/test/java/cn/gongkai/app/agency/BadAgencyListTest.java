@@ -120,14 +120,14 @@ class BadAgencyListTest {
             sheet.addMergedRegion(new CellRangeAddress(1, 2, 1, 1));
             sheet.createRow(2).createCell(2).setCellValue("（市级/县级）");
             row(sheet, 3, "湘江市教育局", "http://jy.example.gov.cn/");
-            row(sheet, 4, "湘江市统计局", "tj.example.gov.cn");
+            row(sheet, 4, "湘江市统计局", "统计局网站（待补）");
             row(sheet, 5, "湘江市青山县人民政府", "https://qs.example.gov.cn/");
             wb.write(os);
         }
         AgencyList list = AgencyListReader.read(file);
         assertThat(list.agencies()).extracting(Agency::name).containsExactly("湘江市教育局", "湘江市青山县人民政府");
         assertThat(list.skippedRows()).singleElement().asString()
-                .contains("工作表“名单”单元格 B5", "sheet 名单 cell B5", "tj.example.gov.cn");
+                .contains("工作表“名单”单元格 B5", "sheet 名单 cell B5", "统计局网站（待补）");
         // The same row, structured as the web app stores and shows it.
         assertThat(list.skipped()).singleElement().satisfies(r -> {
             assertThat(r.file()).isEqualTo("merged-header.xlsx");
@@ -135,7 +135,7 @@ class BadAgencyListTest {
             assertThat(r.row()).isEqualTo(5);
             assertThat(r.column()).isEqualTo(2);
             assertThat(r.cell()).isEqualTo("B5");
-            assertThat(r.value()).isEqualTo("tj.example.gov.cn");
+            assertThat(r.value()).isEqualTo("统计局网站（待补）");
             assertThat(r.zh()).contains("不是有效的 http(s) 地址");
             assertThat(r.en()).contains("not an http(s) URL");
         });

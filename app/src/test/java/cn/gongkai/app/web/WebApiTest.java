@@ -169,6 +169,12 @@ class WebApiTest {
         mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\":\"file:///etc/passwd\",\"pack\":\"cn-regulation-2019\"}"))
                 .andExpect(status().isBadRequest());
+        // Every entry of an agency is checked, not only its 网站地址.
+        mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pack\":\"cn-regulation-2019\",\"agencies\":[{\"name\":\"湘江市教育局\",\"url\":\"" + site
+                                + "\",\"disclosureUrls\":[\"10.0.0.1/xxgk/\"]}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.containsString("信息公开地址 http://10.0.0.1/xxgk/")));
     }
 
     @Test
@@ -417,7 +423,7 @@ class WebApiTest {
     void theApiIsDescribedWithOpenApi() throws Exception {
         String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(doc).contains("/api/runs", "/api/runs/{id}/findings", "/api/runs/{id}/workbook", "/api/packs",
-                "/api/packs/validate");
+                "/api/packs/validate", "disclosureUrls", "信息公开地址");
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("发起自查", "测评基准日");
     }
