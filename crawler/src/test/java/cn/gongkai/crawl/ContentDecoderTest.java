@@ -39,7 +39,7 @@ class ContentDecoderTest {
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) ('a' + (i * 7919 % 26));
         }
-        byte[] gz = GzipRoute.gzip(big);
+        byte[] gz = TestBodies.gzip(big);
         byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
         ContentDecoder.Decoded d = ContentDecoder.decode(cut, "gzip", 1 << 20, true);
         assertThat(d.truncated()).isTrue();

@@ -111,7 +111,7 @@ class TargetPolicyTest {
     void aRedirectIntoAPrivateAddressIsRefusedWhileLoopbackIsAllowed() throws Exception {
         try (TestSite site = new TestSite(); WarcArchive archive = WarcArchive.create(dir.resolve("c.warc.gz"))) {
             // robots.txt redirects are followed anywhere (RFC 9309), so this is the way off-site.
-            site.route("/robots.txt", new RedirectRoute("http://metadata.internal/robots.txt"))
+            site.redirect("/robots.txt", "http://metadata.internal/robots.txt")
                     .page("/", "<a href='/old'>旧</a>");
             TargetPolicy policy = TargetPolicy.publicOnly(hosts(Map.of("metadata.internal", "169.254.169.254")),
                     true, false);
@@ -127,7 +127,7 @@ class TargetPolicyTest {
     @Test
     void everyFetchIsCheckedAgainSoARebindingNameIsCaughtOnTheRedirect() throws Exception {
         try (TestSite site = new TestSite(); WarcArchive archive = WarcArchive.create(dir.resolve("c.warc.gz"))) {
-            site.page("/", "<a href='/old'>旧</a>").route("/old", new RedirectRoute("/new")).page("/new", "<p>新</p>");
+            site.page("/", "<a href='/old'>旧</a>").redirect("/old", "/new").page("/new", "<p>新</p>");
             // DNS rebinding: the name answers with loopback at first and with a private address afterwards.
             AtomicInteger lookups = new AtomicInteger();
             TargetPolicy.Resolver rebinding = host -> new InetAddress[]{InetAddress.getByName(

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A website on loopback for crawler tests: exact-path routes, 404 for anything else, and a log of every request
- * with its arrival time, so tests assert politeness from what the server saw.
+ * with its arrival time, so tests assert politeness from what the server saw. Kept beside WireMock (which the fault
+ * tests use) because WireMock's request journal stamps arrivals in milliseconds ({@code LoggedRequest.getLoggedDate})
+ * and politeness tests compare gaps between requests against delays of a few milliseconds.
  */
 final class TestSite implements AutoCloseable {
 
@@ -45,6 +47,14 @@ final class TestSite implements AutoCloseable {
     /** Serves {@code html} as {@code text/html; charset=utf-8} at {@code path}. */
     TestSite page(String path, String html) {
         return route(path, new PageRoute(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Answers {@code 301} with {@code location} (relative or absolute) at {@code path}. */
+    TestSite redirect(String path, String location) {
+        return route(path, ex -> {
+            ex.getResponseHeaders().set("Location", location);
+            ex.sendResponseHeaders(301, -1);
+        });
     }
 
     TestSite robots(String text) {

@@ -22,7 +22,7 @@ class WarcArchiveTest {
         return new TestSite().robots("User-agent: *\nDisallow: /private/\n")
                 .page("/", "<a href='/a.html'>a</a><a href='/old'>old</a><a href='/gone.html'>gone</a>")
                 .page("/a.html", "<p>a</p>")
-                .route("/old", new RedirectRoute("/new.html"))
+                .redirect("/old", "/new.html")
                 .page("/new.html", "<p>new</p>");
     }
 

@@ -1,17 +1,26 @@
 package cn.gongkai.crawl;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class WarcReplayTest {
+
+    /** A site one of whose pages does not answer within the deadline (WireMock's fixed delay). */
+    @RegisterExtension
+    static final WireMockSite silent = new WireMockSite();
 
     @TempDir
     Path dir;
@@ -55,26 +64,27 @@ class WarcReplayTest {
 
     @Test
     void aRequestThatGotNoResponseIsReplayedAsTheSameFailure() throws Exception {
-        try (TestSite site = new TestSite()) {
-            site.page("/", "<a href='/silent.html'>无响应</a>").route("/silent.html", new SilentServerRoute());
-            CrawlSettings settings = TestSettings.fast().withRequestTimeout(Duration.ofMillis(300));
-            Path first = dir.resolve("crawl.warc.gz");
-            SiteCrawl original;
-            try (WarcArchive archive = WarcArchive.create(first)) {
-                original = new SiteCrawler(settings, archive).crawl(site.uri("/"));
-            }
-            long silentBefore = site.count("/silent.html");
-
-            SiteCrawl resumed;
-            try (WarcArchive archive = WarcArchive.create(dir.resolve("crawl-00001.warc.gz"))) {
-                resumed = new SiteCrawler(settings, archive, WarcReplay.load(List.of(first))).crawl(site.uri("/"));
-            }
-
-            assertThat(site.count("/silent.html")).isEqualTo(silentBefore);
-            assertThat(resumed.failures()).extracting(FetchFailure::url, FetchFailure::status, FetchFailure::error)
-                    .isEqualTo(original.failures().stream().map(f -> tuple(f.url(), f.status(), f.error())).toList());
-            assertThat(resumed.failures()).singleElement()
-                    .satisfies(f -> assertThat(f.error()).isEqualTo("timeout after 300ms"));
+        silent.page("/", "<a href='/silent.html'>无响应</a>");
+        silent.stubFor(get(urlEqualTo("/silent.html")).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        URI seed = silent.uri("/");
+        CrawlSettings settings = TestSettings.fast().withRequestTimeout(Duration.ofSeconds(1));
+        Path first = dir.resolve("crawl.warc.gz");
+        SiteCrawl original;
+        try (WarcArchive archive = WarcArchive.create(first)) {
+            original = new SiteCrawler(settings, archive).crawl(seed);
         }
+        int silentBefore = silent.requests("/silent.html");
+
+        SiteCrawl resumed;
+        try (WarcArchive archive = WarcArchive.create(dir.resolve("crawl-00001.warc.gz"))) {
+            resumed = new SiteCrawler(settings, archive, WarcReplay.load(List.of(first))).crawl(seed);
+        }
+
+        assertThat(silentBefore).isEqualTo(1);
+        assertThat(silent.requests("/silent.html")).isEqualTo(silentBefore);
+        assertThat(resumed.failures()).extracting(FetchFailure::url, FetchFailure::status, FetchFailure::error)
+                .isEqualTo(original.failures().stream().map(f -> tuple(f.url(), f.status(), f.error())).toList());
+        assertThat(resumed.failures()).singleElement()
+                .satisfies(f -> assertThat(f.error()).isEqualTo("timeout after 1s"));
     }
 }
