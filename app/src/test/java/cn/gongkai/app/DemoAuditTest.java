@@ -16,9 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,6 +52,8 @@ class DemoAuditTest {
     private Path out;
     private Path data;
     private int exitCode;
+    /** Everything the demo printed (standard output and error), with logger names on log lines. */
+    private String console;
     private JsonNode findings;
     private JsonNode facts;
     private final List<JsonNode> truths = new ArrayList<>();
@@ -59,11 +65,21 @@ class DemoAuditTest {
         data = tmp.resolve("data");
         // A system property outranks application.properties, as GONGKAI_DATA does for users.
         System.setProperty("gongkai.data-dir", data.toString());
+        System.setProperty("logging.pattern.console", ConsoleNoise.PATTERN);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(new PrintStream(new Tee(stdout, printed), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(stderr, printed), true, StandardCharsets.UTF_8));
         try {
             exitCode = SpringApplication.exit(SpringApplication.run(GongkaiApplication.class, "demo", "--out", out.toString()));
         } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
             System.clearProperty("gongkai.data-dir");
+            System.clearProperty("logging.pattern.console");
         }
+        console = printed.toString(StandardCharsets.UTF_8);
         JsonMapper json = JsonMapper.builder().build();
         findings = json.readTree(out.resolve("findings.json").toFile());
         facts = json.readTree(out.resolve("facts.json").toFile());
@@ -87,6 +103,40 @@ class DemoAuditTest {
         assertThat(findings.path("pack").asString()).isEqualTo("cn-regulation-2019");
         assertThat(findings.path("asOf").asString()).isEqualTo("2025-09-30");
         assertThat(truths).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void demoConsoleHasItsOwnLinesAndNoFrameworkNoise() {
+        assertThat(console).contains("示例网站已在本机启动", "排名", "测评表   workbook:");
+        assertThat(ConsoleNoise.of(console)).as(console).isEmpty();
+    }
+
+    /** Writes to the console as usual and keeps a copy. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream console;
+        private final OutputStream copy;
+
+        Tee(OutputStream console, OutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            console.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            console.write(b, off, len);
+            copy.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
+        }
     }
 
     @Test
