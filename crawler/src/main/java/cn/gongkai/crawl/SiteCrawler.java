@@ -171,6 +171,9 @@ public final class SiteCrawler {
             for (int hop = 0; ; hop++) {
                 Exchange ex = fetch(uri, settings.delay()).exchange();
                 int st = ex.status();
+                if (notArchived(ex)) {
+                    return RobotsPolicy.allowAll(settings);
+                }
                 if (!ex.hasResponse() || ex.timedOut() || ex.error() != null) {
                     log.warn("robots.txt of {} unreachable ({}): treating the site as disallowed (RFC 9309)",
                             seed, ex.error());
@@ -212,6 +215,10 @@ public final class SiteCrawler {
                 Exchange ex = r.exchange();
                 int st = ex.status();
                 String where = current.equals(t.uri()) ? "" : " (after redirect to " + current + ")";
+                if (notArchived(ex)) {
+                    skip(current.toString(), WarcReplay.NOT_ARCHIVED);
+                    return;
+                }
                 if (!ex.hasResponse() || ex.timedOut() || ex.error() != null) {
                     fail(t, st, ex.error() + where);
                     return;
@@ -364,6 +371,11 @@ public final class SiteCrawler {
         }
     }
 
+    /** A URL a reassessment's archive does not hold: skipped, never a failure (nothing was asked of the site). */
+    private static boolean notArchived(Exchange ex) {
+        return ex.error() != null && ex.error().endsWith(WarcReplay.NOT_ARCHIVED);
+    }
+
     private static boolean retryable(Exchange ex) {
         int st = ex.status();
         if (ex.timedOut()) {
@@ -398,6 +410,9 @@ public final class SiteCrawler {
             counters.request(ex.rawBody().length, true);
             log.debug("GET {} → {} (from the archive of the interrupted crawl)", uri, describe(ex));
             return new Recorded(ex, stored.get().recordId(), true);
+        }
+        if (replay.isArchiveOnly()) {
+            return new Recorded(Exchange.refused(uri, WarcReplay.NOT_ARCHIVED), null, true);
         }
         // SSRF guard (web app): the resolved address is checked before every request, redirect hops included, so
         // neither a name resolving to a private address nor a redirect into one is followed.

@@ -40,29 +40,51 @@ public final class WarcReplay {
     record Stored(Exchange exchange, String recordId) {
     }
 
+    /** The error of a URL the archive does not hold, when the replay may not fetch ({@link #archiveOnly}). */
+    public static final String NOT_ARCHIVED = "not in the archive (reassessment does not fetch)";
+
     private final Map<String, Deque<Stored>> byUrl = new ConcurrentHashMap<>();
     private final AtomicInteger replayed = new AtomicInteger();
     private final int loaded;
+    private final boolean archiveOnly;
 
-    private WarcReplay(Map<String, Deque<Stored>> byUrl, int loaded) {
+    private WarcReplay(Map<String, Deque<Stored>> byUrl, int loaded, boolean archiveOnly) {
         this.byUrl.putAll(byUrl);
         this.loaded = loaded;
+        this.archiveOnly = archiveOnly;
     }
 
     /** Nothing to replay: every URL is fetched. */
     public static WarcReplay none() {
-        return new WarcReplay(Map.of(), 0);
+        return new WarcReplay(Map.of(), 0, false);
     }
 
     /** Reads the response records of {@code files}, in order, each as far as it is intact. */
     public static WarcReplay load(List<Path> files) {
+        return read(files, false);
+    }
+
+    /**
+     * The archive as the only source (gongkai reassess): a URL it holds is answered from it, any other is not fetched
+     * but skipped ({@link #NOT_ARCHIVED}), so a stored crawl is assessed again without contacting a site.
+     */
+    public static WarcReplay archiveOnly(List<Path> files) {
+        return read(files, true);
+    }
+
+    private static WarcReplay read(List<Path> files, boolean archiveOnly) {
         Map<String, Deque<Stored>> map = new HashMap<>();
         int n = 0;
         for (Path file : files) {
             n += readTolerantly(file, map);
         }
         log.info("WARC replay: {} responses from {} files", n, files.size());
-        return new WarcReplay(map, n);
+        return new WarcReplay(map, n, archiveOnly);
+    }
+
+    /** Whether a URL the archive does not hold must not be fetched. */
+    public boolean isArchiveOnly() {
+        return archiveOnly;
     }
 
     private static int readTolerantly(Path file, Map<String, Deque<Stored>> map) {

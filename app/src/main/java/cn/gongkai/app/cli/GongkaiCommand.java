@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
         description = "政务公开合规测评：抓取机关网站、抽取事实、按规则包评分、生成测评表。",
         subcommands = {DemoCommand.class, AuditCommand.class, ExtractCommand.class, PacksCommand.class, RunsCommand.class,
                 RescoreCommand.class, CompareCommand.class, ServeCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ReassessCommand.class, CommandLine.HelpCommand.class})
 public class GongkaiCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -31,8 +31,9 @@ public class RunsCommand implements Callable<Integer> {
             out.println("尚无测评运行。");
         }
         for (RunStore.RunSummary r : runs) {
-            out.printf("%-24s %-20s 基准日 %s  %-7s %d 个单位%s  %s%n", r.id(), r.packId(), r.asOf(), r.status(),
-                    r.agencies(), r.skippedRows() == 0 ? "" : "（名单跳过 " + r.skippedRows() + " 行）", r.outDir());
+            out.printf("%-24s %-20s 基准日 %s  %-7s %d 个单位%s%s  %s%n", r.id(), r.packId(), r.asOf(), r.status(),
+                    r.agencies(), r.skippedRows() == 0 ? "" : "（名单跳过 " + r.skippedRows() + " 行）",
+                    r.sourceRunId() == null ? "" : "（由 " + r.sourceRunId() + " 的存档重新测评）", r.outDir());
         }
         return 0;
     }

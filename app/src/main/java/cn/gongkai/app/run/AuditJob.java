@@ -166,6 +166,86 @@ public class AuditJob {
                 run.previousRunId(), watcher);
     }
 
+    /**
+     * Assesses a stored run again from its WARC files (gongkai reassess): the same agency list and crawl limits, the
+     * pack and date given (else the run's own), every page answered from the archive and none fetched; a page the
+     * archive does not hold is skipped. The result is a new run, naming the run it came from, with every output an
+     * audit writes; its folder holds the source run's WARC files (linked where the file system allows), so its
+     * evidence records are at hand.
+     *
+     * @param pack    the pack to evaluate with, or null for the source run's pack
+     * @param packRef how {@code pack} was named (id or folder), stored with the run
+     * @param asOf    the assessment date, or null for the source run's
+     * @param outDir  the new run's folder, or null for {@code <source folder>-reassess-<new run id>}
+     */
+    public Outcome reassess(String sourceRunId, RulePack pack, String packRef, LocalDate asOf, Path outDir,
+                            PrintWriter console, Duration progressEvery) throws InterruptedException {
+        RunStore.Resumable source = store.resumable(sourceRunId).orElseThrow(() -> new IllegalArgumentException(
+                "没有编号为 " + sourceRunId + " 的测评 / no run " + sourceRunId));
+        if (source.settings() == null || source.packRef() == null) {
+            throw new IllegalArgumentException("测评 " + sourceRunId + " 未记录抓取设置或规则包，无法重新测评 / run " + sourceRunId
+                    + " did not record its crawl settings or pack and cannot be reassessed");
+        }
+        Path sourceOut = Path.of(source.outDir());
+        List<Path> warcs = warcFiles(sourceOut);
+        if (warcs.isEmpty()) {
+            throw new IllegalArgumentException("测评 " + sourceRunId + " 的网页存档不在 " + sourceOut + "，无法重新测评 / no WARC file of run "
+                    + sourceRunId + " in " + sourceOut);
+        }
+        if (source.agenciesFile() == null || !Files.isRegularFile(Path.of(source.agenciesFile()))) {
+            throw new IllegalArgumentException("找不到测评 " + sourceRunId + " 的单位名单 " + source.agenciesFile()
+                    + " / the agency list of run " + sourceRunId + " is gone: " + source.agenciesFile());
+        }
+        AgencyList list = AgencyListReader.read(Path.of(source.agenciesFile()));
+        RulePack used = pack != null ? pack : RulePacks.resolve(source.packRef());
+        String usedRef = pack != null ? packRef : source.packRef();
+        LocalDate date = asOf != null ? asOf : source.asOf();
+        String runId = newRunId();
+        Path out = outDir != null ? outDir : sourceOut.resolveSibling(sourceOut.getFileName() + "-reassess-" + runId);
+        if (out.toAbsolutePath().normalize().equals(sourceOut.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out 不能是源测评的目录 " + sourceOut + " / --out must not be the source run's folder");
+        }
+        try {
+            Files.createDirectories(out);
+            for (Path w : warcs) {
+                linkOrCopy(w, out.resolve(w.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new OutputWriteException(null, out, e);
+        }
+        WarcReplay archive = WarcReplay.archiveOnly(warcs);
+        synchronized (console) {
+            console.printf("重新测评 %s（源测评 %s，存档中 %d 个响应，不联网抓取）：规则包 %s，测评基准日 %s%n", runId, sourceRunId,
+                    archive.loaded(), used.id(), date);
+        }
+        store.started(runId, used.id(), date, out.toAbsolutePath().toString());
+        store.startedWith(runId, source.agenciesFile(), usedRef, source.settings());
+        store.reassessedFrom(runId, sourceRunId);
+        store.listRead(runId, Path.of(source.agenciesFile()).getFileName().toString(), list.agencies().size(),
+                list.skipped());
+        // Nothing is fetched, so nothing is archived: the writer only gets the warcinfo record, dropped afterwards.
+        Path unused = out.resolve("reassess-" + runId + ".warc.gz");
+        try {
+            return execute(runId, list, used, date, out, source.settings().crawl(), source.settings().parallel(), console,
+                    progressEvery, archive, unused, false, Waivers.NONE, null, AuditListener.NONE);
+        } finally {
+            try {
+                Files.deleteIfExists(unused);
+            } catch (IOException e) {
+                // a stray warcinfo-only file does no harm
+            }
+        }
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        Files.deleteIfExists(to);
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to);
+        }
+    }
+
     /** The run's WARC files in the order they were written: crawl.warc.gz, crawl-00001.warc.gz, … */
     static List<Path> warcFiles(Path outDir) {
         List<Path> out = new ArrayList<>();

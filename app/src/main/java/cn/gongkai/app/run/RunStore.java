@@ -49,13 +49,16 @@ public class RunStore {
         this.tx = tx;
     }
 
-    /** A stored run, as `runs` lists it; {@code skippedRows}: rows of its agency list that were not audited. */
+    /**
+     * A stored run, as `runs` lists it; {@code skippedRows}: rows of its agency list that were not audited;
+     * {@code sourceRunId}: the run whose archive it was assessed again from ({@code gongkai reassess}), or null.
+     */
     public record RunSummary(String id, String packId, LocalDate asOf, String status, Instant startedAt,
-                             Instant finishedAt, String outDir, int agencies, int skippedRows) {
+                             Instant finishedAt, String outDir, int agencies, int skippedRows, String sourceRunId) {
 
         public RunSummary(String id, String packId, LocalDate asOf, String status, Instant startedAt,
                           Instant finishedAt, String outDir, int agencies) {
-            this(id, packId, asOf, status, startedAt, finishedAt, outDir, agencies, 0);
+            this(id, packId, asOf, status, startedAt, finishedAt, outDir, agencies, 0, null);
         }
     }
 
@@ -192,7 +195,7 @@ public class RunStore {
 
     public List<RunSummary> list() {
         return jdbc.sql("""
-                        SELECT r.id, r.pack_id, r.as_of, r.status, r.started_at, r.finished_at, r.out_dir,
+                        SELECT r.id, r.pack_id, r.as_of, r.status, r.started_at, r.finished_at, r.out_dir, r.source_run_id,
                                (SELECT COUNT(*) FROM run_agency a WHERE a.run_id = r.id) AS agencies,
                                COALESCE(l.skipped, 0) AS skipped
                         FROM run r LEFT JOIN agency_list_read l ON l.run_id = r.id ORDER BY r.started_at DESC""")
@@ -200,7 +203,7 @@ public class RunStore {
                         rs.getDate("as_of").toLocalDate(), rs.getString("status"),
                         rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-                        rs.getString("out_dir"), rs.getInt("agencies"), rs.getInt("skipped")))
+                        rs.getString("out_dir"), rs.getInt("agencies"), rs.getInt("skipped"), rs.getString("source_run_id")))
                 .list();
     }
 
@@ -238,6 +241,11 @@ public class RunStore {
                             rs.getTimestamp("fetched_at").toInstant()));
                 });
         return pages;
+    }
+
+    /** Records the run whose archive a reassessed run was assessed from. */
+    void reassessedFrom(String runId, String sourceRunId) {
+        jdbc.sql("UPDATE run SET source_run_id = ? WHERE id = ?").params(sourceRunId, runId).update();
     }
 
     /** Records the run a run was compared with. */
