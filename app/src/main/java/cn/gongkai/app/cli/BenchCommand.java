@@ -1,6 +1,7 @@
 package cn.gongkai.app.cli;
 
 import cn.gongkai.app.bench.CampaignBench;
+import cn.gongkai.app.bench.CountyBench;
 import cn.gongkai.app.bench.WgetMirror;
 import cn.gongkai.app.run.AuditJob;
 import cn.gongkai.engine.rule.RulePack;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
  * (JMH) are in the {@code bench} module; see BENCHMARKS.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "性能基准：在本机合成网站群上运行完整测评，与礼貌抓取下限及 wget 并行镜像对比，并测规模曲线。")
+        description = "性能基准：在本机合成网站群上运行完整测评，与礼貌抓取下限及 wget 并行镜像对比；集约化示例县的测评与 wget 全站镜像对比；并测规模曲线。")
 public class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -67,6 +68,10 @@ public class BenchCommand implements Callable<Integer> {
     boolean noWget;
     @Option(names = "--no-scaling", negatable = false, description = "不运行规模曲线")
     boolean noScaling;
+    @Option(names = "--no-county", negatable = false, description = "不运行集约化示例县的测评与 wget 全站镜像对比")
+    boolean noCounty;
+    @Option(names = "--county-delay-ms", defaultValue = "20", description = "示例县同一主机两次请求间隔（默认 ${DEFAULT-VALUE} 毫秒），wget 同样等待")
+    long countyDelayMs;
     @Option(names = "--out", defaultValue = "out/bench", description = "结果目录（默认 ${DEFAULT-VALUE}），结果写入 bench.json")
     Path out;
 
@@ -119,6 +124,9 @@ public class BenchCommand implements Callable<Integer> {
                 json.put("wget", wj);
             }
         }
+        if (!noCounty) {
+            json.put("county", county(pack, work, console));
+        }
         if (!noScaling) {
             List<Map<String, Object>> curve = new ArrayList<>();
             for (int n : scaling) {
@@ -134,6 +142,53 @@ public class BenchCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         console.println("结果 results: " + file.toAbsolutePath());
         return 0;
+    }
+
+    /** The 集约化 county at the default page budget beside a full wget mirror of it (requests, bytes, time). */
+    private Map<String, Object> county(RulePack pack, Path work, PrintWriter console) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Duration delay = Duration.ofMillis(countyDelayMs);
+        m.put("hostDelayMs", countyDelayMs);
+        if (!cn.gongkai.app.HostsFileLaunch.countyNamesResolve()) {
+            console.println("本进程不能解析示例县的主机名，跳过示例县 / the county's names do not resolve here: county skipped");
+            m.put("skipped", "the county's host names do not resolve in this JVM (run through gongkai bench)");
+            return m;
+        }
+        console.printf("示例县（33 个单位，门户 + 信息公开平台）：默认抓取预算 %d 页/单位，主机间隔 %d 毫秒 …%n",
+                cn.gongkai.crawl.CrawlSettings.defaults().maxPages(), countyDelayMs);
+        CountyBench.Audit a = new CountyBench(job).audit(pack, delay, work);
+        console.printf(Locale.ROOT, "  测评：%d 个请求，%.1f MB，%.1f 秒；抓到 %d/%d 份基准文档；自动判定项与基准一致 %d/%d%n",
+                a.requests(), a.bytes() / 1e6, a.seconds(), a.documentsReached(), a.documents(), a.verdictsMatching(), a.verdicts());
+        Map<String, Object> aj = new LinkedHashMap<>();
+        aj.put("requests", a.requests());
+        aj.put("bytes", a.bytes());
+        aj.put("seconds", a.seconds());
+        aj.put("documentsReached", a.documentsReached());
+        aj.put("documents", a.documents());
+        aj.put("verdictsMatchingGroundTruth", a.verdictsMatching());
+        aj.put("verdicts", a.verdicts());
+        aj.put("differing", a.differing());
+        m.put("audit", aj);
+        Optional<Path> wget = WgetMirror.find();
+        if (wget.isEmpty() || noWget) {
+            m.put("wget", Map.of("skipped", wget.isEmpty() ? "wget not found on PATH" : "--no-wget"));
+            return m;
+        }
+        console.println("  wget 全站镜像（两个主机，遵守 robots.txt，同样间隔）…");
+        CountyBench.Mirror w = CountyBench.wget(wget.get(), delay, work);
+        console.printf(Locale.ROOT, "  wget：%d 个请求，%.1f MB，%.1f 秒，%d 个文件；抓到 %d/%d 份基准文档（列表由脚本或数据接口给出的看不到）%n",
+                w.requests(), w.bytes() / 1e6, w.seconds(), w.files(), w.documentsReached(), w.documents());
+        console.printf(Locale.ROOT, "  测评请求数为全站镜像的 %.0f%%%n", 100.0 * a.requests() / Math.max(1, w.requests()));
+        Map<String, Object> wj = new LinkedHashMap<>();
+        wj.put("requests", w.requests());
+        wj.put("bytes", w.bytes());
+        wj.put("seconds", w.seconds());
+        wj.put("files", w.files());
+        wj.put("documentsReached", w.documentsReached());
+        wj.put("documents", w.documents());
+        m.put("wget", wj);
+        m.put("auditRequestsOverMirror", (double) a.requests() / Math.max(1, w.requests()));
+        return m;
     }
 
     private CampaignBench.Setup setup(int n, int p) {
