@@ -87,4 +87,34 @@ class WarcReplayTest {
         assertThat(resumed.failures()).singleElement()
                 .satisfies(f -> assertThat(f.error()).isEqualTo("timeout after 1s"));
     }
+
+    @Test
+    void anArchiveOnlyReplayAnswersFromTheArchiveAndSkipsWhatItLacksWithoutARequest() throws Exception {
+        try (TestSite site = new TestSite()) {
+            site.page("/", "<a href='/a.html'>a</a><a href='/b.html'>b</a>")
+                    .page("/a.html", "<p>甲</p>").page("/b.html", "<p>乙</p>");
+            Path first = dir.resolve("crawl.warc.gz");
+            SiteCrawl original;
+            try (WarcArchive archive = WarcArchive.create(first)) {
+                original = new SiteCrawler(TestSettings.fast(), archive).crawl(site.uri("/"));
+            }
+            // The archive loses /b.html's response, as if it had never been fetched.
+            byte[] bytes = Files.readAllBytes(first);
+            Files.write(first, Arrays.copyOf(bytes, bytes.length - 40));
+            int before = site.hits().size();
+
+            SiteCrawl again;
+            try (WarcArchive archive = WarcArchive.create(dir.resolve("unused.warc.gz"))) {
+                again = new SiteCrawler(TestSettings.fast(), archive, WarcReplay.archiveOnly(List.of(first)))
+                        .crawl(site.uri("/"));
+            }
+
+            assertThat(site.hits()).hasSize(before);
+            assertThat(again.pages()).extracting(FetchedPage::url).containsExactly(original.pages().get(0).url(),
+                    original.pages().get(1).url());
+            assertThat(again.failures()).isEmpty();
+            assertThat(again.skipped()).singleElement().asString()
+                    .endsWith("/b.html — " + WarcReplay.NOT_ARCHIVED);
+        }
+    }
 }
