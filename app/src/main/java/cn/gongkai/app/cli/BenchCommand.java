@@ -62,7 +62,7 @@ public class BenchCommand implements Callable<Integer> {
     List<Integer> scaling;
     @Option(names = "--scaling-pages", defaultValue = "10", description = "规模曲线中每站页面数（默认 ${DEFAULT-VALUE}）")
     int scalingPages;
-    @Option(names = "--no-campaign", negatable = false, description = "不运行完整测评")
+    @Option(names = "--no-campaign", negatable = false, description = "不运行网站群完整测评（及其 wget 镜像对比）")
     boolean noCampaign;
     @Option(names = "--no-wget", negatable = false, description = "不运行 wget 镜像对比")
     boolean noWget;
@@ -105,7 +105,7 @@ public class BenchCommand implements Callable<Integer> {
             console.println(describe(r));
             json.put("campaign", campaignJson(r));
         }
-        if (!noWget) {
+        if (!noWget && !noCampaign) {
             Optional<Path> wget = WgetMirror.find();
             if (wget.isEmpty()) {
                 console.println("未找到 wget，跳过镜像对比 / wget not found on PATH: mirror baseline skipped");
